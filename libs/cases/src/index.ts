@@ -1,0 +1,8 @@
+/** Cases (trajectories): lifecycle states, the coordinator's decision, caseloads. */
+export { CasesModule } from './cases.module';
+export { CasesService } from './application/cases.service';
+export type { OpenCaseInput } from './application/cases.service';
+export type { CaseHandling, CaseSummary } from './application/case-views';
+export { CASE_OUTCOMES, CASE_STATES, OPEN_CASE_STATES, handlingStatusOf } from './domain/case-state';
+export type { CaseOutcome, CaseState, HandlingStatus } from './domain/case-state';
+export { householdKey } from './domain/household-key';

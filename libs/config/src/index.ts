@@ -1,0 +1,3 @@
+export { AppConfig, loadConfig, ENVIRONMENTS } from './app-config';
+export type { Environment } from './app-config';
+export { ConfigModule } from './config.module';

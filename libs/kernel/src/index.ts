@@ -1,0 +1,3 @@
+/** Framework-free building blocks shared by every bounded context's domain layer. */
+export { DomainError, NotFoundError } from './domain-error';
+export type { DomainErrorKind } from './domain-error';

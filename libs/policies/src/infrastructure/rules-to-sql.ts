@@ -1,0 +1,64 @@
+import { rulesToAST } from '@casl/ability/extra';
+import type { Action, AppAbility, SubjectName } from '../domain/app-ability';
+
+/** A SQL boolean expression with positional parameters starting at `$<offset + 1>`. */
+export interface SqlCondition {
+  readonly sql: string;
+  readonly params: unknown[];
+}
+
+interface AstNode {
+  operator: string;
+  field?: string;
+  value: unknown;
+}
+
+/**
+ * Translates the ability's rules for one action and subject into a SQL WHERE condition, so that
+ * what a list shows and what can be opened never disagree. Every comparison is wrapped so that it
+ * is never NULL: `NOT (col = $1)` with a NULL column must be true, as `can()` says in memory.
+ *
+ * @param columns maps each condition field to a SQL column expression; an unmapped field throws.
+ */
+export function accessibleWhere(
+  ability: AppAbility,
+  action: Action,
+  subject: SubjectName,
+  columns: Readonly<Record<string, string>>,
+  offset = 0,
+): SqlCondition {
+  const ast = rulesToAST(ability, action, subject) as AstNode | null;
+  if (ast === null) return { sql: 'FALSE', params: [] };
+  const params: unknown[] = [];
+  const bind = (value: unknown): string => {
+    params.push(value);
+    return `$${offset + params.length}`;
+  };
+  const column = (field: string | undefined): string => {
+    const col = field === undefined ? undefined : columns[field];
+    if (!col) throw new Error(`No SQL column for policy field "${String(field)}" of ${subject}`);
+    return col;
+  };
+  const visit = (node: AstNode): string => {
+    const children = node.value as AstNode[];
+    switch (node.operator) {
+      case 'and':
+        return children.length === 0 ? 'TRUE' : `(${children.map(visit).join(' AND ')})`;
+      case 'or':
+        return children.length === 0 ? 'FALSE' : `(${children.map(visit).join(' OR ')})`;
+      case 'not':
+        return `(NOT ${visit(Array.isArray(node.value) ? (node.value[0] as AstNode) : (node.value as AstNode))})`;
+      case 'eq':
+        return node.value === null ? `(${column(node.field)} IS NULL)` : `COALESCE(${column(node.field)} = ${bind(node.value)}, FALSE)`;
+      case 'ne':
+        return `(${column(node.field)} IS DISTINCT FROM ${bind(node.value)})`;
+      case 'in':
+        return `COALESCE(${column(node.field)} = ANY(${bind(node.value)}), FALSE)`;
+      case 'nin':
+        return `(NOT COALESCE(${column(node.field)} = ANY(${bind(node.value)}), FALSE))`;
+      default:
+        throw new Error(`Policy operator "${node.operator}" has no SQL translation`);
+    }
+  };
+  return { sql: visit(ast), params };
+}

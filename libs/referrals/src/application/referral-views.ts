@@ -1,0 +1,39 @@
+import type { CaseOutcome, CaseSummary, HandlingStatus } from '@woonbrug/cases';
+import type { ReferralReason } from '../domain/referral-reason';
+
+/** A referral as its own referrer sees it: what it submitted and the handling status. */
+export interface ReferralView {
+  readonly id: string;
+  readonly tenantName: string;
+  readonly address: string;
+  readonly municipality: string;
+  readonly landlord: { readonly id: string; readonly name: string };
+  readonly reason: ReferralReason;
+  readonly noticeDate: string;
+  readonly claimFiledOn: string | null;
+  readonly hearingDate: string | null;
+  readonly evictionDate: string | null;
+  readonly referrerContactName: string;
+  readonly referrerContactPhone: string | null;
+  readonly referrerContactEmail: string | null;
+  readonly context: string | null;
+  readonly tenantInformed: boolean;
+  readonly submittedAt: string;
+  readonly handling: {
+    readonly status: HandlingStatus;
+    readonly startedOn: string | null;
+    readonly closedOn: string | null;
+    readonly outcome: CaseOutcome | null;
+    readonly declineReason: string | null;
+  };
+}
+
+/** A referral as the coordinator triages it: who referred, and whether it looks eligible. */
+export interface IncomingReferral {
+  readonly caseId: string;
+  readonly caseReference: string;
+  readonly referral: Omit<ReferralView, 'handling'> & { readonly referrerOrganisationName: string };
+  readonly probablyIneligible: boolean;
+  /** Open cases of the same household: attach instead of opening a second case. */
+  readonly openCasesOfHousehold: readonly CaseSummary[];
+}

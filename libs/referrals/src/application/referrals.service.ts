@@ -1,0 +1,242 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { CasesService, type CaseHandling } from '@woonbrug/cases';
+import { IdentityService, type AuthenticatedUser } from '@woonbrug/identity';
+import { DomainError, NotFoundError } from '@woonbrug/kernel';
+import { accessibleWhere, type AppAbility } from '@woonbrug/policies';
+import { DataSource } from 'typeorm';
+import { checkReferralDates } from '../domain/referral-dates';
+import { InvalidReferralError } from '../domain/referral.errors';
+import { isProbablyIneligible, type ReferralReason } from '../domain/referral-reason';
+import type { SubmitReferralDto } from '../http/referral.dto';
+import type { IncomingReferral, ReferralView } from './referral-views';
+
+const REFERRAL_POLICY_COLUMNS = { referrerOrganisationId: 'r.referrer_organisation_id' } as const;
+
+interface ReferralRow {
+  id: string;
+  case_id: string;
+  referrer_organisation_id: string;
+  referrer_organisation_name: string;
+  landlord_organisation_id: string;
+  landlord_name: string;
+  tenant_name: string;
+  address: string;
+  municipality: string;
+  reason: ReferralReason;
+  notice_date: string;
+  claim_filed_on: string | null;
+  hearing_date: string | null;
+  eviction_date: string | null;
+  referrer_contact_name: string;
+  referrer_contact_phone: string | null;
+  referrer_contact_email: string | null;
+  context: string | null;
+  tenant_informed: boolean;
+  created_at: Date;
+}
+
+const REFERRAL_SELECT = `SELECT r.id, r.case_id, r.referrer_organisation_id, ro.name AS referrer_organisation_name,
+    r.landlord_organisation_id, lo.name AS landlord_name, r.tenant_name, r.address, r.municipality, r.reason,
+    to_char(r.notice_date, 'YYYY-MM-DD') AS notice_date, to_char(r.claim_filed_on, 'YYYY-MM-DD') AS claim_filed_on,
+    to_char(r.hearing_date, 'YYYY-MM-DD') AS hearing_date, to_char(r.eviction_date, 'YYYY-MM-DD') AS eviction_date,
+    r.referrer_contact_name, r.referrer_contact_phone, r.referrer_contact_email, r.context, r.tenant_informed, r.created_at
+  FROM referral r
+  JOIN organisation ro ON ro.id = r.referrer_organisation_id
+  JOIN organisation lo ON lo.id = r.landlord_organisation_id`;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function toReferral(row: ReferralRow): Omit<ReferralView, 'handling'> {
+  return {
+    id: row.id,
+    tenantName: row.tenant_name,
+    address: row.address,
+    municipality: row.municipality,
+    landlord: { id: row.landlord_organisation_id, name: row.landlord_name },
+    reason: row.reason,
+    noticeDate: row.notice_date,
+    claimFiledOn: row.claim_filed_on,
+    hearingDate: row.hearing_date,
+    evictionDate: row.eviction_date,
+    referrerContactName: row.referrer_contact_name,
+    referrerContactPhone: row.referrer_contact_phone,
+    referrerContactEmail: row.referrer_contact_email,
+    context: row.context,
+    tenantInformed: row.tenant_informed,
+    submittedAt: row.created_at.toISOString(),
+  };
+}
+
+function withHandling(row: ReferralRow, handling: CaseHandling | undefined): ReferralView {
+  return {
+    ...toReferral(row),
+    handling: {
+      status: handling?.status ?? 'pending',
+      startedOn: handling?.startedOn ?? null,
+      closedOn: handling?.closedOn ?? null,
+      outcome: handling?.outcome ?? null,
+      declineReason: handling?.declineReason ?? null,
+    },
+  };
+}
+
+function todayInBelgium(): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(new Date());
+}
+
+/** Referral intake by landlords and OCMWs, their own view of it, and the coordinator's triage list. */
+@Injectable()
+export class ReferralsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly cases: CasesService,
+    private readonly identity: IdentityService,
+  ) {}
+
+  /** Municipalities of the service area, for the referral form. */
+  async municipalities(): Promise<string[]> {
+    const rows = (await this.db.query(`SELECT name FROM municipality ORDER BY name`)) as Array<{ name: string }>;
+    return rows.map((r) => r.name);
+  }
+
+  /**
+   * Records a referral and opens its case in state `referred`, in one transaction: either both
+   * exist afterwards or neither does.
+   */
+  async submit(actor: AuthenticatedUser, input: SubmitReferralDto): Promise<ReferralView> {
+    if (!actor.organisationId || (actor.organisationKind !== 'landlord' && actor.organisationKind !== 'ocmw')) {
+      throw new DomainError('FORBIDDEN', 'forbidden', 'Only landlords and OCMWs refer');
+    }
+    const problems: Array<{ field: string; code: string; message: string }> = [...checkReferralDates(input, todayInBelgium())];
+    const [municipality] = (await this.db.query(`SELECT name FROM municipality WHERE lower(name) = lower($1)`, [input.municipality.trim()])) as Array<{
+      name: string;
+    }>;
+    if (!municipality) problems.push({ field: 'municipality', code: 'UNKNOWN_MUNICIPALITY', message: 'municipality is not in the service area' });
+    const landlordId = await this.landlordFor(actor, input.landlordOrganisationId, problems);
+    if (problems.length > 0) throw new InvalidReferralError(problems);
+
+    const referralId = await this.db.transaction(async (manager) => {
+      const opened = await this.cases.openReferred(manager, {
+        outreachOrganisationId: await this.cases.intakeOrganisationId(),
+        tenantName: input.tenantName.trim(),
+        address: input.address.trim(),
+        municipality: municipality!.name,
+      });
+      const [row] = (await manager.query(
+        `INSERT INTO referral (case_id, referrer_organisation_id, referrer_user_id, landlord_organisation_id, tenant_name, address,
+           municipality, reason, notice_date, claim_filed_on, hearing_date, eviction_date, referrer_contact_name,
+           referrer_contact_phone, referrer_contact_email, context, tenant_informed)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) RETURNING id`,
+        [
+          opened.id,
+          actor.organisationId,
+          actor.id,
+          landlordId,
+          input.tenantName.trim(),
+          input.address.trim(),
+          municipality!.name,
+          input.reason,
+          input.noticeDate,
+          input.claimFiledOn ?? null,
+          input.hearingDate ?? null,
+          input.evictionDate ?? null,
+          input.referrerContactName.trim(),
+          input.referrerContactPhone?.trim() || null,
+          input.referrerContactEmail?.trim() || null,
+          input.context?.trim() || null,
+          input.tenantInformed,
+        ],
+      )) as Array<{ id: string }>;
+      return row!.id;
+    });
+    const [row] = (await this.db.query(`${REFERRAL_SELECT} WHERE r.id = $1`, [referralId])) as ReferralRow[];
+    return withHandling(row!, (await this.cases.handlingOf([row!.case_id])).get(row!.case_id));
+  }
+
+  /** The caller's own organisation's referrals, newest first. */
+  async listOwn(ability: AppAbility): Promise<ReferralView[]> {
+    const policy = accessibleWhere(ability, 'read', 'Referral', REFERRAL_POLICY_COLUMNS);
+    const rows = (await this.db.query(`${REFERRAL_SELECT} WHERE ${policy.sql} ORDER BY r.created_at DESC LIMIT 500`, policy.params)) as ReferralRow[];
+    const handling = await this.cases.handlingOf([...new Set(rows.map((r) => r.case_id))]);
+    return rows.map((r) => withHandling(r, handling.get(r.case_id)));
+  }
+
+  /** One referral of the caller's organisation; any other answers exactly like a missing one. */
+  async getOwn(ability: AppAbility, id: string): Promise<ReferralView> {
+    if (!UUID.test(id)) throw new NotFoundError('Referral');
+    const policy = accessibleWhere(ability, 'read', 'Referral', REFERRAL_POLICY_COLUMNS, 1);
+    const [row] = (await this.db.query(`${REFERRAL_SELECT} WHERE r.id = $1 AND ${policy.sql}`, [id, ...policy.params])) as ReferralRow[];
+    if (!row) throw new NotFoundError('Referral');
+    return withHandling(row, (await this.cases.handlingOf([row.case_id])).get(row.case_id));
+  }
+
+  /** Referred cases waiting for the coordinator, oldest first, each with possible duplicates. */
+  async incoming(ability: AppAbility): Promise<IncomingReferral[]> {
+    const waiting = (await this.cases.list(ability, { states: ['referred'] })).reverse();
+    if (waiting.length === 0) return [];
+    const rows = (await this.db.query(`${REFERRAL_SELECT} WHERE r.case_id = ANY($1::uuid[]) ORDER BY r.created_at`, [
+      waiting.map((c) => c.id),
+    ])) as ReferralRow[];
+    const result: IncomingReferral[] = [];
+    for (const c of waiting) {
+      const row = rows.find((r) => r.case_id === c.id);
+      if (!row) continue;
+      result.push({
+        caseId: c.id,
+        caseReference: c.reference,
+        referral: { ...toReferral(row), referrerOrganisationName: row.referrer_organisation_name },
+        probablyIneligible: isProbablyIneligible(row.reason),
+        openCasesOfHousehold: await this.cases.findOpenMatches(ability, c),
+      });
+    }
+    return result;
+  }
+
+  /** One referred case waiting for the coordinator. */
+  async incomingOne(ability: AppAbility, caseId: string): Promise<IncomingReferral> {
+    const found = (await this.incoming(ability)).find((i) => i.caseId === caseId);
+    if (!found) throw new NotFoundError('Referral');
+    return found;
+  }
+
+  /** Referrals behind a case the caller may read (the worker and coordinator see who referred). */
+  async ofCase(ability: AppAbility, caseId: string): Promise<Array<IncomingReferral['referral']>> {
+    await this.cases.get(ability, caseId);
+    const rows = (await this.db.query(`${REFERRAL_SELECT} WHERE r.case_id = $1 ORDER BY r.created_at`, [caseId])) as ReferralRow[];
+    return rows.map((r) => ({ ...toReferral(r), referrerOrganisationName: r.referrer_organisation_name }));
+  }
+
+  /**
+   * Attaches the referral of a referred case to an open case of the same household instead of
+   * opening a second one; the second referrer then follows that case's status.
+   */
+  async attach(ability: AppAbility, referredCaseId: string, openCaseId: string): Promise<void> {
+    await this.cases.absorb(ability, referredCaseId, openCaseId, (manager) =>
+      manager.query(`UPDATE referral SET case_id = $2 WHERE case_id = $1`, [referredCaseId, openCaseId]),
+    );
+  }
+
+  private async landlordFor(
+    actor: AuthenticatedUser,
+    requested: string | undefined,
+    problems: Array<{ field: string; code: string; message: string }>,
+  ): Promise<string> {
+    if (actor.organisationKind === 'landlord') {
+      if (requested && requested !== actor.organisationId) {
+        problems.push({ field: 'landlordOrganisationId', code: 'NOT_A_LANDLORD', message: 'a landlord refers its own tenants' });
+      }
+      return actor.organisationId!;
+    }
+    const landlord = requested ? await this.identity.findOrganisation(requested) : null;
+    if (!landlord || landlord.kind !== 'landlord') {
+      problems.push({
+        field: 'landlordOrganisationId',
+        code: requested ? 'NOT_A_LANDLORD' : 'REQUIRED',
+        message: 'landlordOrganisationId must be a social landlord',
+      });
+      return '';
+    }
+    return landlord.id;
+  }
+}

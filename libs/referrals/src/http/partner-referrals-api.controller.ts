@@ -1,0 +1,47 @@
+import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, IdentityService, type AuthenticatedUser } from '@woonbrug/identity';
+import { RequireAbility, UserAbility, type AppAbility } from '@woonbrug/policies';
+import { ReferralsService } from '../application/referrals.service';
+import { SubmitReferralDto } from './referral.dto';
+
+/** The referrer's JSON API (landlord and OCMW portals). */
+@ApiTags('referrals')
+@Controller('api')
+export class PartnerReferralsApiController {
+  constructor(
+    private readonly referrals: ReferralsService,
+    private readonly identity: IdentityService,
+  ) {}
+
+  @Post('referrals')
+  @RequireAbility('create', 'Referral')
+  @ApiCreatedResponse({ description: 'The referral, with its handling status `pending`.' })
+  @ApiBadRequestResponse({ description: 'Problem details with an `errors` entry per invalid field; nothing is stored.' })
+  submit(@CurrentUser() user: AuthenticatedUser, @Body() body: SubmitReferralDto) {
+    return this.referrals.submit(user, body);
+  }
+
+  @Get('referrals')
+  @RequireAbility('read', 'Referral')
+  @ApiOkResponse({ description: "The organisation's own referrals with their handling status." })
+  async list(@UserAbility() ability: AppAbility) {
+    return { items: await this.referrals.listOwn(ability) };
+  }
+
+  @Get('referrals/:id')
+  @RequireAbility('read', 'Referral')
+  @ApiOkResponse({ description: 'One referral of the own organisation.' })
+  @ApiNotFoundResponse({ description: 'No such referral, or one of another organisation.' })
+  get(@UserAbility() ability: AppAbility, @Param('id') id: string) {
+    return this.referrals.getOwn(ability, id);
+  }
+
+  @Get('referral-options')
+  @RequireAbility('create', 'Referral')
+  @ApiOkResponse({ description: 'Municipalities of the service area and social landlords, for a referral.' })
+  async options() {
+    const [municipalities, landlords] = await Promise.all([this.referrals.municipalities(), this.identity.listOrganisations('landlord')]);
+    return { municipalities, landlords: landlords.map((l) => ({ id: l.id, name: l.name })) };
+  }
+}

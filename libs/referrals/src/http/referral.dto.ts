@@ -1,0 +1,86 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsEmail, IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { REFERRAL_REASONS, type ReferralReason } from '../domain/referral-reason';
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A referral as a landlord or an OCMW submits it (`POST /api/referrals`, and the form). */
+export class SubmitReferralDto {
+  @ApiProperty({ example: 'Jan Voorbeeld', maxLength: 200 })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  tenantName!: string;
+
+  @ApiProperty({ example: 'Voorbeeldstraat 12 bus 3', maxLength: 300 })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(300)
+  address!: string;
+
+  @ApiProperty({ example: 'Beveren', description: 'A municipality of the service area' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  municipality!: string;
+
+  @ApiPropertyOptional({ description: 'The social landlord; required for an OCMW, a landlord refers for itself', format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  landlordOrganisationId?: string;
+
+  @ApiProperty({ enum: REFERRAL_REASONS })
+  @IsIn(REFERRAL_REASONS)
+  reason!: ReferralReason;
+
+  @ApiProperty({ example: '2026-10-01', description: 'Date of the lease termination notice (YYYY-MM-DD)' })
+  @Matches(ISO_DATE)
+  @IsISO8601({ strict: true })
+  noticeDate!: string;
+
+  @ApiPropertyOptional({ example: '2026-11-02', description: 'Claim filed with the justice of the peace' })
+  @IsOptional()
+  @Matches(ISO_DATE)
+  @IsISO8601({ strict: true })
+  claimFiledOn?: string;
+
+  @ApiPropertyOptional({ example: '2026-12-10' })
+  @IsOptional()
+  @Matches(ISO_DATE)
+  @IsISO8601({ strict: true })
+  hearingDate?: string;
+
+  @ApiPropertyOptional({ example: '2027-01-15' })
+  @IsOptional()
+  @Matches(ISO_DATE)
+  @IsISO8601({ strict: true })
+  evictionDate?: string;
+
+  @ApiProperty({ example: 'An De Smet', description: 'Who at the referrer the outreach worker can reach' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  referrerContactName!: string;
+
+  @ApiPropertyOptional({ example: '03 750 00 00' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[+0-9 ()./-]{6,30}$/)
+  referrerContactPhone?: string;
+
+  @ApiPropertyOptional({ example: 'an.desmet@example.be' })
+  @IsOptional()
+  @IsEmail()
+  @MaxLength(254)
+  referrerContactEmail?: string;
+
+  @ApiPropertyOptional({ maxLength: 4000, description: 'Free-text context: the housing problem, what was tried' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
+  context?: string;
+
+  @ApiProperty({ description: 'The referrer told the tenant about this referral' })
+  @IsBoolean()
+  tenantInformed!: boolean;
+}

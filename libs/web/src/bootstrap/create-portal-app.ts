@@ -1,0 +1,83 @@
+import { join } from 'node:path';
+import { ValidationPipe, type Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { AppConfig } from '@woonbrug/config';
+import { Logger } from 'nestjs-pino';
+import type { Pool } from 'pg';
+import { DataSource } from 'typeorm';
+import { ProblemDetailsFilter } from '../errors/problem-details.filter';
+import { exceptionFactory, VALIDATOR_OPTIONS } from '../validation/validate-input';
+import { SUPPORTED_LANGUAGES } from '../views/page-context';
+import { registerSessions } from './session';
+
+export interface PortalOptions {
+  /** `worker`, `landlord` or `ocmw`: decides the session cookie, the layout and who may log in. */
+  readonly portal: string;
+  readonly title: string;
+  readonly defaultPort: number;
+}
+
+/** Largest accepted request body; larger ones answer 413 before they are parsed. */
+const BODY_LIMIT_BYTES = 256 * 1024;
+
+/**
+ * Builds a portal exactly as it runs in production (used by `main.ts` and by the e2e tests):
+ * Fastify, sessions in PostgreSQL, cross-origin protection, security headers, validation,
+ * problem details, static assets and the OpenAPI document.
+ */
+export async function createPortalApp(rootModule: Type<unknown>, options: PortalOptions): Promise<NestFastifyApplication> {
+  const app = await NestFactory.create<NestFastifyApplication>(
+    rootModule,
+    new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, trustProxy: true }),
+    { bufferLogs: true },
+  );
+  app.useLogger(app.get(Logger));
+  const config = app.get(AppConfig);
+  app.enableCsrfProtection({
+    trustedOrigins: (config.TRUSTED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
+  });
+  app.useSecurityHeaders();
+  const pool = (app.get(DataSource).driver as unknown as { master: Pool }).master;
+  await registerSessions(app, pool, {
+    secret: config.SESSION_SECRET,
+    ttlSeconds: config.SESSION_TTL_SECONDS,
+    secure: config.COOKIE_SECURE,
+    cookieName: `woonbrug_${options.portal}`,
+  });
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.decorateRequest('portal', options.portal);
+  // `?lang=en` switches the language and keeps it for the next pages.
+  fastify.addHook('onRequest', async (request, reply) => {
+    const lang = (request.query as Record<string, unknown> | undefined)?.lang;
+    if (typeof lang === 'string' && (SUPPORTED_LANGUAGES as readonly string[]).includes(lang)) {
+      void reply.setCookie('lang', lang, { path: '/', sameSite: 'lax', httpOnly: true, maxAge: 365 * 24 * 3600 });
+    }
+  });
+  app.useStaticAssets({ root: join(__dirname, '..', 'assets'), prefix: '/assets/' });
+  app.useGlobalPipes(new ValidationPipe({ ...VALIDATOR_OPTIONS, transform: true, exceptionFactory }));
+  app.useGlobalFilters(new ProblemDetailsFilter());
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle(`Woonbrug — ${options.title}`)
+      .setDescription('JSON API of the portal. Log in with POST /api/session; the session cookie authenticates every other call.')
+      .setVersion('1')
+      .addCookieAuth(`woonbrug_${options.portal}`)
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  app.enableShutdownHooks();
+  await app.init();
+  await fastify.ready();
+  return app;
+}
+
+/** Starts a portal on its port (`PORT` overrides the default) and logs where it listens. */
+export async function listenPortal(app: NestFastifyApplication, options: PortalOptions): Promise<void> {
+  const config = app.get(AppConfig);
+  const port = config.PORT ?? options.defaultPort;
+  await app.listen({ port, host: config.HOST });
+  app.get(Logger).log(`${options.title} listening on http://localhost:${port}`);
+}

@@ -1,0 +1,103 @@
+import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, type ExceptionFilter } from '@nestjs/common';
+import { DomainError, type DomainErrorKind } from '@woonbrug/kernel';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { I18nContext } from 'nestjs-i18n';
+import { ErrorPage } from '../views/error-page';
+import { pageContextOf } from '../views/page-context';
+
+const STATUS_OF_KIND: Record<DomainErrorKind, number> = {
+  invalid: HttpStatus.BAD_REQUEST,
+  unauthenticated: HttpStatus.UNAUTHORIZED,
+  forbidden: HttpStatus.FORBIDDEN,
+  not_found: HttpStatus.NOT_FOUND,
+  conflict: HttpStatus.CONFLICT,
+  rate_limited: HttpStatus.TOO_MANY_REQUESTS,
+};
+
+const CODE_OF_STATUS: Record<number, string> = {
+  400: 'BAD_REQUEST',
+  401: 'NOT_AUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  405: 'METHOD_NOT_ALLOWED',
+  409: 'CONFLICT',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  429: 'TOO_MANY_REQUESTS',
+};
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  code: string;
+  detail?: string;
+  errors?: Array<{ field: string; code: string; message: string }>;
+}
+
+/** Turns anything thrown into a response status, a stable code and field details. */
+export function toProblem(error: unknown, translate: (key: string, fallback: string) => string): Problem {
+  let status = HttpStatus.INTERNAL_SERVER_ERROR;
+  let code = 'INTERNAL_ERROR';
+  let errors: Problem['errors'];
+  if (error instanceof DomainError) {
+    status = STATUS_OF_KIND[error.kind];
+    code = error.code;
+    if (error.details.length > 0) {
+      errors = error.details.map((d) => ({
+        field: d.field,
+        code: d.code,
+        message: translate(`errors.field.${d.code}`, d.message),
+      }));
+    }
+  } else if (error instanceof HttpException) {
+    status = error.getStatus();
+    code = CODE_OF_STATUS[status] ?? (status >= 500 ? 'INTERNAL_ERROR' : 'BAD_REQUEST');
+  } else if (isFastifyError(error)) {
+    status = error.statusCode;
+    code = CODE_OF_STATUS[status] ?? 'BAD_REQUEST';
+  }
+  const title = translate(`errors.${code}`, translate(`errors.${CODE_OF_STATUS[status] ?? 'INTERNAL_ERROR'}`, code));
+  return { type: `urn:woonbrug:problem:${code.toLowerCase()}`, title, status, code, ...(errors ? { errors } : {}) };
+}
+
+function isFastifyError(error: unknown): error is { statusCode: number } {
+  const status = (error as { statusCode?: unknown } | null)?.statusCode;
+  return typeof status === 'number' && status >= 400 && status < 500;
+}
+
+/**
+ * The one place where errors become responses: `application/problem+json` for `/api/…`, a
+ * readable page otherwise. Never echoes exception messages of unexpected errors, which could
+ * carry data the caller may not see.
+ */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const request = host.switchToHttp().getRequest<FastifyRequest>();
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    const i18n = I18nContext.current(host);
+    const translate = (key: string, fallback: string): string => {
+      const text = i18n?.translate(key, { defaultValue: fallback }) as string | undefined;
+      return text && text !== key ? text : fallback;
+    };
+    const problem = toProblem(error, translate);
+    if (problem.status >= 500) {
+      this.logger.error({ err: error, url: request.url }, 'request failed');
+    }
+    if (reply.sent) return;
+    const path = request.url.split('?')[0] ?? '';
+    if (path.startsWith('/api/') || path === '/api' || path === '/health') {
+      void reply.status(problem.status).header('Content-Type', 'application/problem+json; charset=utf-8').send(problem);
+      return;
+    }
+    if (problem.status === HttpStatus.UNAUTHORIZED && request.method === 'GET') {
+      void reply.status(303).redirect(`/login?next=${encodeURIComponent(request.url)}`);
+      return;
+    }
+    const html = ErrorPage({ ctx: pageContextOf(request, i18n), problem });
+    void reply.status(problem.status).header('Content-Type', 'text/html; charset=utf-8').send(html);
+  }
+}

@@ -1,0 +1,16 @@
+/** The web side every portal shares: bootstrap, layout and form views, i18n, errors, health. */
+export { createPortalApp, listenPortal } from './bootstrap/create-portal-app';
+export type { PortalOptions } from './bootstrap/create-portal-app';
+export { WebModule } from './web.module';
+export { ProblemDetailsFilter, toProblem } from './errors/problem-details.filter';
+export type { Problem } from './errors/problem-details.filter';
+export { IS_PUBLIC_KEY, PUBLIC_ROUTE } from './public-route';
+export { Layout } from './views/layout';
+export { ErrorSummary, SelectField, TextArea, TextField } from './views/form';
+export type { FieldErrors } from './views/form';
+export { Page } from './views/page-context.decorator';
+export { pageContextOf, SUPPORTED_LANGUAGES } from './views/page-context';
+export type { LayoutUser, PageContext, Translate } from './views/page-context';
+export { fromForm, validateInput, validationFailed, VALIDATOR_OPTIONS } from './validation/validate-input';
+export type { FieldProblem } from './validation/validate-input';
+export { html, redirect } from './views/respond';

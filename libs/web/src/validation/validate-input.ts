@@ -1,0 +1,94 @@
+import { plainToInstance, type ClassConstructor } from 'class-transformer';
+import { validateSync, type ValidationError, type ValidatorOptions } from 'class-validator';
+import { DomainError } from '@woonbrug/kernel';
+
+/** Validation options shared by the API pipe and page forms: unknown fields are refused. */
+export const VALIDATOR_OPTIONS: ValidatorOptions = {
+  whitelist: true,
+  forbidNonWhitelisted: true,
+  forbidUnknownValues: true,
+  stopAtFirstError: true,
+};
+
+/** class-validator constraint names mapped to stable field error codes (translated in the catalogue). */
+const CODE_OF_CONSTRAINT: Record<string, string> = {
+  isNotEmpty: 'REQUIRED',
+  isDefined: 'REQUIRED',
+  maxLength: 'TOO_LONG',
+  minLength: 'TOO_SHORT',
+  isLength: 'TOO_LONG',
+  arrayMaxSize: 'TOO_MANY',
+  isIso8601: 'INVALID_DATE',
+  isISO8601: 'INVALID_DATE',
+  isDateString: 'INVALID_DATE',
+  isIn: 'INVALID_CHOICE',
+  isEnum: 'INVALID_CHOICE',
+  isEmail: 'INVALID_EMAIL',
+  isUuid: 'INVALID_ID',
+  isUUID: 'INVALID_ID',
+  isBoolean: 'INVALID_BOOLEAN',
+  isString: 'INVALID_TEXT',
+  isInt: 'INVALID_NUMBER',
+  min: 'TOO_SMALL',
+  max: 'TOO_LARGE',
+  matches: 'INVALID_FORMAT',
+  isPhoneNumber: 'INVALID_PHONE',
+  whitelistValidation: 'UNKNOWN_FIELD',
+  unknownValue: 'INVALID_BODY',
+};
+
+export interface FieldProblem {
+  field: string;
+  code: string;
+  message: string;
+}
+
+function flatten(errors: ValidationError[], prefix = ''): FieldProblem[] {
+  return errors.flatMap((e) => {
+    const field = prefix ? `${prefix}.${e.property}` : e.property;
+    const own = Object.entries(e.constraints ?? {}).map(([name, message]) => ({
+      field,
+      code: CODE_OF_CONSTRAINT[name] ?? 'INVALID',
+      message,
+    }));
+    return [...own, ...flatten(e.children ?? [], field)];
+  });
+}
+
+/** The error the API returns for a body that fails its DTO: 400 problem details with field codes. */
+export function validationFailed(problems: FieldProblem[]): DomainError {
+  return new DomainError('VALIDATION_FAILED', 'invalid', 'The request has invalid fields', problems);
+}
+
+export function exceptionFactory(errors: ValidationError[]): DomainError {
+  return validationFailed(flatten(errors));
+}
+
+/**
+ * Validates a plain object (an HTML form post) against a DTO class with the same rules as the
+ * API, returning the typed value or the field problems.
+ */
+export function validateInput<T extends object>(
+  dto: ClassConstructor<T>,
+  plain: unknown,
+): { ok: true; value: T } | { ok: false; problems: FieldProblem[] } {
+  const value = plainToInstance(dto, plain ?? {}, { enableImplicitConversion: false });
+  const errors = validateSync(value, VALIDATOR_OPTIONS);
+  return errors.length === 0 ? { ok: true, value } : { ok: false, problems: flatten(errors) };
+}
+
+/**
+ * Turns an urlencoded form body into the plain object a DTO expects: empty fields are absent,
+ * and the named yes/no fields become booleans.
+ */
+export function fromForm(body: unknown, booleanFields: readonly string[] = []): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  if (!body || typeof body !== 'object') return out;
+  for (const [key, raw] of Object.entries(body as Record<string, unknown>)) {
+    const value = Array.isArray(raw) ? raw[raw.length - 1] : raw;
+    if (value === '' || value === undefined) continue;
+    if (booleanFields.includes(key) && typeof value === 'string') out[key] = value === 'true' || value === 'on';
+    else out[key] = typeof value === 'string' ? value.trim() : value;
+  }
+  return out;
+}

@@ -1,0 +1,141 @@
+import type { PageContext } from './page-context';
+
+/** Errors per field name, as produced by {@link validateInput} or a domain error's details. */
+export type FieldErrors = Readonly<Record<string, string>>;
+
+interface FieldProps {
+  readonly ctx: PageContext;
+  readonly name: string;
+  readonly label: string;
+  readonly errors: FieldErrors;
+  readonly hint?: string;
+  readonly required?: boolean;
+}
+
+function describedBy(name: string, errors: FieldErrors, hint?: string): string | undefined {
+  const ids = [hint ? `${name}-hint` : '', errors[name] ? `${name}-error` : ''].filter(Boolean);
+  return ids.length ? ids.join(' ') : undefined;
+}
+
+function FieldMessages({ name, errors, hint }: { name: string; errors: FieldErrors; hint?: string }): JSX.Element {
+  return (
+    <>
+      {hint ? (
+        <p class="hint" id={`${name}-hint`} safe>
+          {hint}
+        </p>
+      ) : (
+        ''
+      )}
+      {errors[name] ? (
+        <p class="field-error" id={`${name}-error`} safe>
+          {errors[name]}
+        </p>
+      ) : (
+        ''
+      )}
+    </>
+  );
+}
+
+/** A labelled input with its hint and error, wired for assistive technology. */
+export function TextField(props: FieldProps & { value?: string | null; type?: string; maxlength?: number; autocomplete?: string }): JSX.Element {
+  const { name, label, errors, hint, required } = props;
+  return (
+    <div class={`field${errors[name] ? ' has-error' : ''}`}>
+      <label for={name} safe>
+        {label + (required ? ' *' : '')}
+      </label>
+      <FieldMessages name={name} errors={errors} hint={hint} />
+      <input
+        id={name}
+        name={name}
+        type={props.type ?? 'text'}
+        value={props.value ?? ''}
+        required={required}
+        maxlength={props.maxlength}
+        autocomplete={props.autocomplete}
+        aria-invalid={errors[name] ? 'true' : undefined}
+        aria-describedby={describedBy(name, errors, hint)}
+      />
+    </div>
+  );
+}
+
+export function TextArea(props: FieldProps & { value?: string | null; maxlength?: number }): JSX.Element {
+  const { name, label, errors, hint, required } = props;
+  return (
+    <div class={`field${errors[name] ? ' has-error' : ''}`}>
+      <label for={name} safe>
+        {label + (required ? ' *' : '')}
+      </label>
+      <FieldMessages name={name} errors={errors} hint={hint} />
+      <textarea
+        id={name}
+        name={name}
+        rows="5"
+        required={required}
+        maxlength={props.maxlength}
+        aria-invalid={errors[name] ? 'true' : undefined}
+        aria-describedby={describedBy(name, errors, hint)}
+        safe
+      >
+        {props.value ?? ''}
+      </textarea>
+    </div>
+  );
+}
+
+export function SelectField(
+  props: FieldProps & { value?: string | null; options: ReadonlyArray<{ value: string; label: string }> },
+): JSX.Element {
+  const { name, label, errors, hint, required, ctx } = props;
+  return (
+    <div class={`field${errors[name] ? ' has-error' : ''}`}>
+      <label for={name} safe>
+        {label + (required ? ' *' : '')}
+      </label>
+      <FieldMessages name={name} errors={errors} hint={hint} />
+      <select
+        id={name}
+        name={name}
+        required={required}
+        aria-invalid={errors[name] ? 'true' : undefined}
+        aria-describedby={describedBy(name, errors, hint)}
+      >
+        <option value="" safe>
+          {ctx.t('form.choose')}
+        </option>
+        {props.options.map((o) => (
+          <option value={o.value} selected={o.value === props.value} safe>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** Summary of all errors at the top of a form, so that a screen reader hears them first. */
+export function ErrorSummary({ ctx, errors, message }: { ctx: PageContext; errors: FieldErrors; message?: string }): JSX.Element {
+  const entries = Object.entries(errors);
+  if (entries.length === 0 && !message) return '';
+  return (
+    <div class="notice error" role="alert" tabindex="-1" id="error-summary">
+      <p safe>{message ?? ctx.t('form.fixErrors')}</p>
+      {entries.length ? (
+        <ul>
+          {entries.map(([field, text]) => (
+            <li>
+              <a href={`#${field}`} safe>
+                {text}
+              </a>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        ''
+      )}
+    </div>
+  );
+}
