@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { Client } from 'pg';
 
@@ -20,14 +20,18 @@ export interface EmbeddedPostgresOptions {
 const USER = 'woonbrug';
 const PASSWORD = 'woonbrug-embedded';
 
-/** Makes every folder from `/` down to `path` enterable by the `postgres` system user. */
+/**
+ * Lets the `postgres` system user traverse every folder from `/` down to `path`: adds the search
+ * bit for others and nothing else (never touches sticky or write bits, e.g. of /tmp).
+ */
 function openPathForPostgresUser(path: string): void {
   let current = resolve(path);
   while (current !== dirname(current)) {
     try {
-      chmodSync(current, 0o755);
+      const mode = statSync(current).mode & 0o7777;
+      if ((mode & 0o001) === 0) chmodSync(current, mode | 0o001);
     } catch {
-      // Folders we do not own (e.g. /tmp) are already enterable.
+      // Not ours to change; PostgreSQL will say so if it cannot get through.
     }
     current = dirname(current);
   }

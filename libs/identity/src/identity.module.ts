@@ -7,7 +7,8 @@ import type { FastifyRequest } from 'fastify';
 import { IdentityService } from './application/identity.service';
 import type { Portal } from './domain/role';
 import { SessionController } from './http/session.controller';
-import { LocalStrategy } from './infrastructure/local.strategy';
+import { LocalAuthGuard } from './infrastructure/local-auth.guard';
+import { localStrategyFor } from './infrastructure/local.strategy';
 import { OrganisationEntity } from './infrastructure/organisation.entity';
 import { PORTAL } from './infrastructure/portal.token';
 import { SessionAuthGuard } from './infrastructure/session-auth.guard';
@@ -50,7 +51,7 @@ export class IdentityModule {
           }),
         }),
       ],
-      providers: [{ provide: PORTAL, useValue: portal }, IdentityService, LocalStrategy, SessionAuthGuard],
+      providers: [{ provide: PORTAL, useValue: portal }, IdentityService, localStrategyFor(portal), LocalAuthGuard, SessionAuthGuard],
       controllers: [SessionController],
       exports: [IdentityService, SessionAuthGuard, PORTAL],
     };

@@ -7,7 +7,6 @@ export const VALIDATOR_OPTIONS: ValidatorOptions = {
   whitelist: true,
   forbidNonWhitelisted: true,
   forbidUnknownValues: true,
-  stopAtFirstError: true,
 };
 
 /** class-validator constraint names mapped to stable field error codes (translated in the catalogue). */
@@ -43,16 +42,30 @@ export interface FieldProblem {
   message: string;
 }
 
+const PRIORITY = Object.keys(CODE_OF_CONSTRAINT);
+
+/** One problem per field: `REQUIRED` when the value is missing, else the most telling constraint. */
 function flatten(errors: ValidationError[], prefix = ''): FieldProblem[] {
   return errors.flatMap((e) => {
     const field = prefix ? `${prefix}.${e.property}` : e.property;
-    const own = Object.entries(e.constraints ?? {}).map(([name, message]) => ({
-      field,
-      code: CODE_OF_CONSTRAINT[name] ?? 'INVALID',
-      message,
-    }));
+    const names = Object.keys(e.constraints ?? {}).sort((a, b) => rank(a) - rank(b));
+    const own: FieldProblem[] = [];
+    if (names.length > 0) {
+      const name = names[0]!;
+      const missing = e.value === undefined || e.value === null;
+      own.push({
+        field,
+        code: missing && name !== 'whitelistValidation' ? 'REQUIRED' : (CODE_OF_CONSTRAINT[name] ?? 'INVALID'),
+        message: e.constraints![name]!,
+      });
+    }
     return [...own, ...flatten(e.children ?? [], field)];
   });
+}
+
+function rank(constraint: string): number {
+  const index = PRIORITY.indexOf(constraint);
+  return index === -1 ? PRIORITY.length : index;
 }
 
 /** The error the API returns for a body that fails its DTO: 400 problem details with field codes. */

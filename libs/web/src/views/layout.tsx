@@ -32,6 +32,8 @@ export function Layout({ ctx, title, children }: LayoutProps): JSX.Element {
   const otherLang = ctx.lang === 'nl' ? 'en' : 'nl';
   const portalName = t(`portal.${ctx.portal}`);
   return (
+    <>
+    {'<!doctype html>'}
     <html lang={ctx.lang}>
       <head>
         <meta charset="utf-8" />
@@ -82,5 +84,6 @@ export function Layout({ ctx, title, children }: LayoutProps): JSX.Element {
         </main>
       </body>
     </html>
+    </>
   );
 }

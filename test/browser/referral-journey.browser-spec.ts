@@ -1,0 +1,180 @@
+import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@woonbrug/database';
+import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
+import { launchBrowser, shoot } from '../support/browser';
+import { startPortals, type Portals } from '../support/portals';
+
+/**
+ * The referral journey in a real browser: a social landlord refers a tenant through the landlord
+ * portal, the coordinator accepts and assigns the referral in the worker portal, and the landlord
+ * then sees that the tenant is being followed up.
+ */
+
+const GMH = DEMO_ACCOUNTS.find((a) => a.persona === 'gmh')!;
+const COORDINATOR = DEMO_ACCOUNTS.find((a) => a.persona === 'coordinator')!;
+const WORKER = DEMO_ACCOUNTS.find((a) => a.persona === 'worker')!;
+
+const STEP_TIMEOUT = 20_000;
+
+async function listen(app: NestFastifyApplication): Promise<string> {
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.getHttpServer().address() as AddressInfo;
+  return `http://127.0.0.1:${address.port}`;
+}
+
+/** Fails the journey on any script error or server error seen by the page. */
+function watch(page: Page, problems: string[]): void {
+  page.on('pageerror', (error) => problems.push(`page error on ${page.url()}: ${error.message}`));
+  page.on('response', (response) => {
+    if (response.status() >= 500) problems.push(`${response.status()} for ${response.request().method()} ${response.url()}`);
+  });
+}
+
+/** Opens a page by URL, expects 200 and takes its screenshot. */
+async function visit(page: Page, url: string, shot: string): Promise<void> {
+  const response = await page.goto(url);
+  expect(response?.status()).toBe(200);
+  await shoot(page, shot);
+}
+
+/** Clicks a submit button and returns the response to the form's POST. */
+async function submit(page: Page, button: string, action: string): Promise<Response> {
+  const [response] = await Promise.all([
+    page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === action),
+    page.click(button),
+  ]);
+  await page.waitForLoadState('load');
+  return response;
+}
+
+/** Logs in through the login form of a portal; returns the path the portal lands on. */
+async function logIn(page: Page, baseUrl: string, email: string, shot: string): Promise<string> {
+  await visit(page, `${baseUrl}/login`, `${shot}-login`);
+  await page.fill('#email', email);
+  await page.fill('#password', DEMO_PASSWORD);
+  const DBG = await submit(page, 'form.login-form button[type="submit"]', '/login');
+  console.log('DEBUG', DBG.status(), JSON.stringify(await DBG.allHeaders()), page.url(), (await page.textContent('body'))?.slice(0, 800));
+  await page.waitForURL((url) => url.pathname !== '/login');
+  await shoot(page, `${shot}-after-login`);
+  expect(await page.locator('[role="alert"]').count()).toBe(0);
+  return new URL(page.url()).pathname;
+}
+
+async function fillReferral(page: Page, values: { tenantName: string; address: string }): Promise<void> {
+  await page.fill('#tenantName', values.tenantName);
+  await page.fill('#address', values.address);
+  await page.selectOption('#municipality', 'Beveren');
+  await page.selectOption('#reason', 'lease_termination_neglect');
+  await page.fill('#noticeDate', '2026-09-15');
+  await page.fill('#hearingDate', '2026-12-20');
+  await page.fill('#referrerContactName', 'An Verhuur');
+  await page.fill('#context', 'Woning sterk vervuild; huurder reageert niet op brieven. (browsertest)');
+  await page.check('#tenantInformed');
+}
+
+describe('referral journey (browser)', () => {
+  let portals: Portals | undefined;
+  let browser: Browser | undefined;
+  let landlordUrl: string;
+  let workerUrl: string;
+  const contexts: BrowserContext[] = [];
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    portals = await startPortals();
+    landlordUrl = await listen(portals.apps.landlord);
+    workerUrl = await listen(portals.apps.worker);
+    browser = await launchBrowser();
+  }, 120_000);
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close().catch(() => undefined);
+    await browser?.close();
+    await portals?.close();
+  }, 60_000);
+
+  async function newPage(): Promise<Page> {
+    const context = await browser!.newContext({ locale: 'nl-BE', viewport: { width: 1280, height: 900 } });
+    context.setDefaultTimeout(STEP_TIMEOUT);
+    context.setDefaultNavigationTimeout(STEP_TIMEOUT);
+    contexts.push(context);
+    const page = await context.newPage();
+    watch(page, problems);
+    return page;
+  }
+
+  it('a landlord refers a tenant, the coordinator accepts it, the landlord sees it is followed up', async () => {
+    const suffix = randomUUID().slice(0, 8);
+    const tenantName = `Browsertest Huurder ${suffix}`;
+    const address = `Browserstraat ${suffix}`;
+
+    // --- Landlord (GMH) logs in on the landlord portal and opens the form.
+    const landlord = await newPage();
+    expect(await logIn(landlord, landlordUrl, GMH.email, 'landlord')).toBe('/referrals');
+    await visit(landlord, `${landlordUrl}/referrals/new`, 'landlord-referral-form');
+    expect(await landlord.locator('form[action="/referrals"]').count()).toBe(1);
+
+    // --- Negative: without the tenant's name the form comes back with errors (400).
+    await fillReferral(landlord, { tenantName: '', address });
+    const invalid = await submit(landlord, 'form[action="/referrals"] button[type="submit"]', '/referrals');
+    expect(invalid.status()).toBe(400);
+    await shoot(landlord, 'landlord-referral-form-errors');
+    expect(new URL(landlord.url()).pathname).toBe('/referrals');
+    const alert = landlord.getByRole('alert');
+    await alert.waitFor({ state: 'visible' });
+    expect(await alert.textContent()).toContain('Het formulier bevat fouten');
+    expect(await alert.locator('a[href="#tenantName"]').count()).toBe(1);
+    expect(await landlord.getAttribute('#tenantName', 'aria-invalid')).toBe('true');
+    expect(await landlord.locator('form[action="/referrals"]').count()).toBe(1);
+    // What was typed is kept.
+    expect(await landlord.inputValue('#address')).toBe(address);
+
+    // --- The valid referral.
+    await fillReferral(landlord, { tenantName, address });
+    const created = await submit(landlord, 'form[action="/referrals"] button[type="submit"]', '/referrals');
+    expect([302, 303]).toContain(created.status());
+    await landlord.waitForURL(/\/referrals\/[^/?]+\?created=1$/);
+    await shoot(landlord, 'landlord-referral-created');
+    const referralUrl = landlord.url();
+    expect(await landlord.locator('h1').first().textContent()).toContain(tenantName);
+    expect(await landlord.locator('.notice.success[role="status"]').count()).toBe(1);
+    expect((await landlord.locator('.status').first().textContent())?.trim()).toBe('Nog niet aanvaard');
+
+    // --- Coordinator logs in on the worker portal (own browser context, other origin).
+    const coordinator = await newPage();
+    await logIn(coordinator, workerUrl, COORDINATOR.email, 'coordinator');
+    await visit(coordinator, `${workerUrl}/referrals`, 'coordinator-incoming');
+    const link = coordinator.getByRole('link', { name: tenantName, exact: true });
+    expect(await link.count()).toBe(1);
+    const href = await link.getAttribute('href');
+    expect(href).toMatch(/^\/referrals\/[^/?]+$/);
+    const caseId = href!.split('/')[2]!;
+
+    await Promise.all([coordinator.waitForURL(`${workerUrl}${href}`), link.click()]);
+    await shoot(coordinator, 'coordinator-triage');
+    expect(await coordinator.locator('h1').first().textContent()).toContain(tenantName);
+    await coordinator.selectOption('#workerId', { label: WORKER.displayName });
+    const accepted = await submit(coordinator, `form[action="/referrals/${caseId}/accept"] button[type="submit"]`, `/referrals/${caseId}/accept`);
+    expect([302, 303]).toContain(accepted.status());
+    await coordinator.waitForURL(`${workerUrl}/cases/${caseId}?accepted=1`);
+    await shoot(coordinator, 'coordinator-case');
+    expect(await coordinator.locator('h1').first().textContent()).toContain(tenantName);
+    expect(await coordinator.locator('.notice.success[role="status"]').textContent()).toContain('Het dossier is aanvaard en toegewezen.');
+    expect(await coordinator.locator('dl.facts').textContent()).toContain(WORKER.displayName);
+
+    // --- The referral is gone from the incoming list.
+    await visit(coordinator, `${workerUrl}/referrals`, 'coordinator-incoming-after');
+    expect(await coordinator.getByRole('link', { name: tenantName, exact: true }).count()).toBe(0);
+
+    // --- The landlord reloads its referral page and sees it is being followed up.
+    const reloaded = await landlord.reload();
+    expect(reloaded?.status()).toBe(200);
+    await shoot(landlord, 'landlord-referral-followed-up');
+    expect(landlord.url()).toBe(referralUrl);
+    expect((await landlord.locator('.status').first().textContent())?.trim()).toBe('Wordt opgevolgd');
+
+    expect(problems).toEqual([]);
+  }, 120_000);
+});

@@ -1,0 +1,70 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoPersona } from '@woonbrug/database';
+import { createPortalApp } from '@woonbrug/web';
+import request from 'supertest';
+import { LandlordPortalModule } from '../../apps/landlord-portal/src/landlord-portal.module';
+import { LANDLORD_PORTAL } from '../../apps/landlord-portal/src/main';
+import { OcmwPortalModule } from '../../apps/ocmw-portal/src/ocmw-portal.module';
+import { OCMW_PORTAL } from '../../apps/ocmw-portal/src/main';
+import { WorkerPortalModule } from '../../apps/worker-portal/src/worker-portal.module';
+import { WORKER_PORTAL } from '../../apps/worker-portal/src/main';
+import { prepareTestDatabase } from './test-database';
+
+export type PortalName = 'worker' | 'landlord' | 'ocmw';
+
+export interface Portals {
+  readonly apps: Record<PortalName, NestFastifyApplication>;
+  readonly databaseUrl: string;
+  /** Logs a demo persona in on its own portal and returns the session cookie. */
+  login(persona: DemoPersona): Promise<string>;
+  /** supertest against one portal. */
+  http(portal: PortalName): ReturnType<typeof request>;
+  close(): Promise<void>;
+}
+
+/** Portal of a persona, from the demo accounts. */
+export function portalOf(persona: DemoPersona): PortalName {
+  return DEMO_ACCOUNTS.find((a) => a.persona === persona)!.portal;
+}
+
+/** The last session cookie of a response (regenerating a session sets it twice). */
+export function sessionCookie(setCookie: string | string[] | undefined): string {
+  const all = (Array.isArray(setCookie) ? setCookie : setCookie ? [setCookie] : []).filter((c) => c.startsWith('woonbrug_'));
+  const last = all[all.length - 1];
+  if (!last) throw new Error('no session cookie in response');
+  return last.split(';')[0]!;
+}
+
+/**
+ * The three real portals, built exactly as `main.ts` builds them, on this worker's PostgreSQL
+ * database with the demo data.
+ */
+export async function startPortals(env: Record<string, string> = {}): Promise<Portals> {
+  const databaseUrl = await prepareTestDatabase();
+  Object.assign(process.env, { NODE_ENV: 'test', DATABASE_URL: databaseUrl, LOGIN_RATE_LIMIT: '10000', LOG_LEVEL: 'silent' }, env);
+  const apps = {
+    worker: await createPortalApp(WorkerPortalModule, WORKER_PORTAL),
+    landlord: await createPortalApp(LandlordPortalModule, LANDLORD_PORTAL),
+    ocmw: await createPortalApp(OcmwPortalModule, OCMW_PORTAL),
+  };
+  const http = (portal: PortalName) => request(apps[portal].getHttpServer());
+  const cookies = new Map<DemoPersona, string>();
+  return {
+    apps,
+    databaseUrl,
+    http,
+    async login(persona) {
+      const cached = cookies.get(persona);
+      if (cached) return cached;
+      const account = DEMO_ACCOUNTS.find((a) => a.persona === persona)!;
+      const res = await http(account.portal).post('/api/session').send({ email: account.email, password: DEMO_PASSWORD });
+      if (res.status !== 200) throw new Error(`login of ${persona} failed: ${res.status} ${JSON.stringify(res.body)}`);
+      const cookie = sessionCookie(res.headers['set-cookie']);
+      cookies.set(persona, cookie);
+      return cookie;
+    },
+    async close() {
+      await Promise.all(Object.values(apps).map((a) => a.close()));
+    },
+  };
+}
