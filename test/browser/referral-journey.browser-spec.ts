@@ -39,13 +39,16 @@ async function visit(page: Page, url: string, shot: string): Promise<void> {
   await shoot(page, shot);
 }
 
-/** Clicks a submit button and returns the response to the form's POST. */
-async function submit(page: Page, button: string, action: string): Promise<Response> {
+/**
+ * Clicks a submit button, waits until the browser has loaded the page the post leads to (`landing`)
+ * and returns the response to the form's POST itself.
+ */
+async function submit(page: Page, button: string, action: string, landing: (url: URL) => boolean): Promise<Response> {
   const [response] = await Promise.all([
     page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === action),
+    page.waitForURL(landing, { waitUntil: 'load' }),
     page.click(button),
   ]);
-  await page.waitForLoadState('load');
   return response;
 }
 
@@ -54,9 +57,7 @@ async function logIn(page: Page, baseUrl: string, email: string, shot: string): 
   await visit(page, `${baseUrl}/login`, `${shot}-login`);
   await page.fill('#email', email);
   await page.fill('#password', DEMO_PASSWORD);
-  const DBG = await submit(page, 'form.login-form button[type="submit"]', '/login');
-  console.log('DEBUG', DBG.status(), JSON.stringify(await DBG.allHeaders()), page.url(), (await page.textContent('body'))?.slice(0, 800));
-  await page.waitForURL((url) => url.pathname !== '/login');
+  await submit(page, 'form.login-form button[type="submit"]', '/login', (url) => url.pathname !== '/login');
   await shoot(page, `${shot}-after-login`);
   expect(await page.locator('[role="alert"]').count()).toBe(0);
   return new URL(page.url()).pathname;
@@ -118,7 +119,7 @@ describe('referral journey (browser)', () => {
 
     // --- Negative: without the tenant's name the form comes back with errors (400).
     await fillReferral(landlord, { tenantName: '', address });
-    const invalid = await submit(landlord, 'form[action="/referrals"] button[type="submit"]', '/referrals');
+    const invalid = await submit(landlord, 'form[action="/referrals"] button[type="submit"]', '/referrals', (url) => url.pathname === '/referrals');
     expect(invalid.status()).toBe(400);
     await shoot(landlord, 'landlord-referral-form-errors');
     expect(new URL(landlord.url()).pathname).toBe('/referrals');
@@ -133,9 +134,10 @@ describe('referral journey (browser)', () => {
 
     // --- The valid referral.
     await fillReferral(landlord, { tenantName, address });
-    const created = await submit(landlord, 'form[action="/referrals"] button[type="submit"]', '/referrals');
+    const created = await submit(landlord, 'form[action="/referrals"] button[type="submit"]', '/referrals', (url) =>
+      /^\/referrals\/[^/]+$/.test(url.pathname) && url.search === '?created=1',
+    );
     expect([302, 303]).toContain(created.status());
-    await landlord.waitForURL(/\/referrals\/[^/?]+\?created=1$/);
     await shoot(landlord, 'landlord-referral-created');
     const referralUrl = landlord.url();
     expect(await landlord.locator('h1').first().textContent()).toContain(tenantName);
@@ -156,9 +158,13 @@ describe('referral journey (browser)', () => {
     await shoot(coordinator, 'coordinator-triage');
     expect(await coordinator.locator('h1').first().textContent()).toContain(tenantName);
     await coordinator.selectOption('#workerId', { label: WORKER.displayName });
-    const accepted = await submit(coordinator, `form[action="/referrals/${caseId}/accept"] button[type="submit"]`, `/referrals/${caseId}/accept`);
+    const accepted = await submit(
+      coordinator,
+      `form[action="/referrals/${caseId}/accept"] button[type="submit"]`,
+      `/referrals/${caseId}/accept`,
+      (url) => url.pathname === `/cases/${caseId}` && url.search === '?accepted=1',
+    );
     expect([302, 303]).toContain(accepted.status());
-    await coordinator.waitForURL(`${workerUrl}/cases/${caseId}?accepted=1`);
     await shoot(coordinator, 'coordinator-case');
     expect(await coordinator.locator('h1').first().textContent()).toContain(tenantName);
     expect(await coordinator.locator('.notice.success[role="status"]').textContent()).toContain('Het dossier is aanvaard en toegewezen.');

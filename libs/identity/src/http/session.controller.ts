@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
-import { ApiBody, ApiNoContentResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiBody, ApiExcludeEndpoint, ApiNoContentResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
+import { SignedIn } from '@woonbrug/policies';
 import { html, Page, PUBLIC_ROUTE, redirect, type PageContext } from '@woonbrug/web';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AuthenticatedUser } from '../domain/authenticated-user';
@@ -59,12 +60,14 @@ export class SessionController {
 
   @Delete('api/session')
   @HttpCode(204)
+  @SignedIn()
   @ApiNoContentResponse({ description: 'Logged out; the session is deleted.' })
   async logout(@Req() request: FastifyRequest, @CurrentUser() _user: AuthenticatedUser): Promise<void> {
     await request.session.destroy();
   }
 
   @Get('login')
+  @ApiExcludeEndpoint()
   @PUBLIC_ROUTE()
   loginPage(@Page() ctx: PageContext, @Res() reply: FastifyReply, @Query('next') next?: string, @Query('loggedOut') loggedOut?: string) {
     if (ctx.user) return redirect(reply, '/');
@@ -72,6 +75,7 @@ export class SessionController {
   }
 
   @Post('login')
+  @ApiExcludeEndpoint()
   @PUBLIC_ROUTE()
   @UseGuards(ThrottlerGuard, LocalAuthGuard)
   async loginForm(@Page() ctx: PageContext, @Req() request: LoginRequest, @Res() reply: FastifyReply, @Body() body: Record<string, unknown>) {
@@ -87,6 +91,7 @@ export class SessionController {
   }
 
   @Post('logout')
+  @ApiExcludeEndpoint()
   @PUBLIC_ROUTE()
   async logoutForm(@Req() request: FastifyRequest, @Res() reply: FastifyReply) {
     await request.session.destroy();
