@@ -5,8 +5,8 @@ export const ENVIRONMENTS = ['development', 'test', 'production'] as const;
 export type Environment = (typeof ENVIRONMENTS)[number];
 
 /**
- * Every setting Woonbrug reads from its environment, validated once at boot.
- * Nothing else in the code base reads `process.env`.
+ * Every setting Woonbrug reads from its environment, validated once at boot. Only this module
+ * (and the launcher, which hands the environment to the portals it starts) reads `process.env`.
  */
 export class AppConfig {
   @IsIn(ENVIRONMENTS)
@@ -47,6 +47,13 @@ export class AppConfig {
 
   @IsString()
   HOST = '0.0.0.0';
+
+  /**
+   * Trust X-Forwarded-For from a reverse proxy (true only when the portals are reachable through
+   * that proxy alone): the login rate limit per address uses the client address.
+   */
+  @IsBoolean()
+  TRUST_PROXY = false;
 
   /** Logins allowed per minute for one address and for one account. */
   @IsInt()

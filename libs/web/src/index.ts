@@ -3,7 +3,7 @@ export { createPortalApp, listenPortal } from './bootstrap/create-portal-app';
 export type { PortalOptions } from './bootstrap/create-portal-app';
 export { WebModule } from './web.module';
 export { ProblemDetailsFilter, toProblem } from './errors/problem-details.filter';
-export type { Problem } from './errors/problem-details.filter';
+export type { Problem } from './errors/problem';
 export { IS_PUBLIC_KEY, PUBLIC_ROUTE } from './public-route';
 export { Layout } from './views/layout';
 export { ErrorSummary, SelectField, TextArea, TextField } from './views/form';

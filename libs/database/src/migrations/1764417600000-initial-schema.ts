@@ -2,7 +2,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * Organisations, users, sessions, municipalities of the service area, cases and referrals.
- * Written to match the entities (see docs/adr/0003-migrations.md): cross-context foreign keys live
+ * Written to match the entities (see docs/adr/0003-migrations-and-cross-context-keys.md): cross-context foreign keys live
  * here, not in the entities, because contexts do not import each other's entities.
  */
 export class InitialSchema1764417600000 implements MigrationInterface {

@@ -3,7 +3,7 @@ import { ValidationPipe, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { AppConfig } from '@woonbrug/config';
+import { AppConfig, loadConfig } from '@woonbrug/config';
 import { Logger } from 'nestjs-pino';
 import type { Pool } from 'pg';
 import { DataSource } from 'typeorm';
@@ -28,13 +28,13 @@ const BODY_LIMIT_BYTES = 256 * 1024;
  * problem details, static assets and the OpenAPI document.
  */
 export async function createPortalApp(rootModule: Type<unknown>, options: PortalOptions): Promise<NestFastifyApplication> {
+  const config = loadConfig();
   const app = await NestFactory.create<NestFastifyApplication>(
     rootModule,
-    new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, trustProxy: true }),
+    new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, trustProxy: config.TRUST_PROXY }),
     { bufferLogs: true },
   );
   app.useLogger(app.get(Logger));
-  const config = app.get(AppConfig);
   app.enableCsrfProtection({
     trustedOrigins: (config.TRUSTED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
   });

@@ -3,6 +3,7 @@ import { DomainError, type DomainErrorKind } from '@woonbrug/kernel';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { I18nContext } from 'nestjs-i18n';
 import { ErrorPage } from '../views/error-page';
+import type { Problem } from './problem';
 import { pageContextOf } from '../views/page-context';
 
 const STATUS_OF_KIND: Record<DomainErrorKind, number> = {
@@ -25,15 +26,6 @@ const CODE_OF_STATUS: Record<number, string> = {
   415: 'UNSUPPORTED_MEDIA_TYPE',
   429: 'TOO_MANY_REQUESTS',
 };
-
-export interface Problem {
-  type: string;
-  title: string;
-  status: number;
-  code: string;
-  detail?: string;
-  errors?: Array<{ field: string; code: string; message: string }>;
-}
 
 /** Turns anything thrown into a response status, a stable code and field details. */
 export function toProblem(error: unknown, translate: (key: string, fallback: string) => string): Problem {

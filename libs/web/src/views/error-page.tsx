@@ -1,4 +1,4 @@
-import type { Problem } from '../errors/problem-details.filter';
+import type { Problem } from '../errors/problem';
 import { Layout } from './layout';
 import type { PageContext } from './page-context';
 
