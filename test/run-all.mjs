@@ -7,7 +7,7 @@
  * a one-line instruction.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 
 const CHROMIUM = '/usr/bin/chromium';
 const INSTALL = 'apt-get update && apt-get install -y --no-install-recommends chromium';
@@ -44,4 +44,15 @@ step('lint (eslint)', bin('eslint'), ['.']);
 step('dependency boundaries (dependency-cruiser)', bin('depcruise'), ['apps', 'libs', 'test', '--config', '.dependency-cruiser.cjs']);
 step('XSS scan of the page templates (@kitajs/ts-html-plugin)', 'sh', ['-c', `out=$(${bin('xss-scan')} -p tsconfig.json 2>&1); echo "$out"; ! echo "$out" | grep -q 'error'`]);
 ensureChromium();
-step('unit, e2e (HTTP, PostgreSQL) and browser tests (jest)', bin('jest'), ['--config', 'jest.config.cjs', '--ci', '--maxWorkers=2', ...process.argv.slice(2)]);
+const RESULTS = 'test/artifacts/jest-results.json';
+mkdirSync('test/artifacts', { recursive: true });
+process.stdout.write('\n=== unit, e2e (HTTP, PostgreSQL) and browser tests (jest)\n');
+const jest = spawnSync(bin('jest'), ['--config', 'jest.config.cjs', '--ci', '--maxWorkers=2', '--json', `--outputFile=${RESULTS}`, ...process.argv.slice(2)], {
+  stdio: 'inherit',
+});
+// One plain closing line with the counts, for CI and for people skimming the output.
+if (existsSync(RESULTS)) {
+  const r = JSON.parse(readFileSync(RESULTS, 'utf8'));
+  process.stdout.write(`tests: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests} skipped\n`);
+}
+process.exit(jest.status ?? 1);
