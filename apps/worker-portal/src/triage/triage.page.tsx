@@ -62,7 +62,7 @@ export function TriagePage({ ctx, incoming, workers, errors, message }: { ctx: P
   const r = incoming.referral;
   return (
     <Layout ctx={ctx} title={t('triage.decideTitle', { name: r.tenantName })}>
-      <ErrorSummary ctx={ctx} errors={errors} message={message} />
+      <ErrorSummary ctx={ctx} errors={errors} message={message} labelOf={(field) => t(field === 'workerId' ? 'triage.worker' : 'triage.declineReason')} />
       {incoming.probablyIneligible ? (
         <div class="notice warning" safe>
           {t('triage.ineligibleExplained')}
@@ -119,14 +119,14 @@ export function TriagePage({ ctx, incoming, workers, errors, message }: { ctx: P
         </dl>
       </section>
       <div class="actions">
-        <form method="post" action={`/referrals/${incoming.caseId}/accept`}>
+        <form method="post" action={`/referrals/${incoming.caseId}/accept`} class="card">
           <h2 safe>{t('triage.acceptTitle')}</h2>
           <SelectField ctx={ctx} name="workerId" label={t('triage.worker')} errors={errors} required options={workers.map((w) => ({ value: w.id, label: w.displayName }))} />
           <button type="submit" safe>
             {t('triage.accept')}
           </button>
         </form>
-        <form method="post" action={`/referrals/${incoming.caseId}/decline`}>
+        <form method="post" action={`/referrals/${incoming.caseId}/decline`} class="card">
           <h2 safe>{t('triage.declineTitle')}</h2>
           <TextArea ctx={ctx} name="reason" label={t('triage.declineReason')} hint={t('triage.declineHint')} errors={errors} required maxlength={2000} />
           <button type="submit" class="secondary" safe>

@@ -117,7 +117,18 @@ export function SelectField(
 }
 
 /** Summary of all errors at the top of a form, so that a screen reader hears them first. */
-export function ErrorSummary({ ctx, errors, message }: { ctx: PageContext; errors: FieldErrors; message?: string }): JSX.Element {
+export function ErrorSummary({
+  ctx,
+  errors,
+  message,
+  labelOf,
+}: {
+  ctx: PageContext;
+  errors: FieldErrors;
+  message?: string;
+  /** The field's label, so that each summary link says which field is wrong. */
+  labelOf?: (field: string) => string;
+}): JSX.Element {
   const entries = Object.entries(errors);
   if (entries.length === 0 && !message) return '';
   return (
@@ -128,7 +139,7 @@ export function ErrorSummary({ ctx, errors, message }: { ctx: PageContext; error
           {entries.map(([field, text]) => (
             <li>
               <a href={`#${field}`} safe>
-                {text}
+                {labelOf ? `${labelOf(field)}: ${text}` : text}
               </a>
             </li>
           ))}

@@ -20,7 +20,7 @@ export function ReferralFormPage({ ctx, values, errors, municipalities, landlord
   const informed = values.tenantInformed;
   return (
     <Layout ctx={ctx} title={t('referral.form.title')}>
-      <ErrorSummary ctx={ctx} errors={errors} />
+      <ErrorSummary ctx={ctx} errors={errors} labelOf={(field) => t(`referral.field.${field}`)} />
       <p safe>{t('referral.form.intro')}</p>
       <p class="hint" safe>
         {t('form.required')}
