@@ -46,7 +46,8 @@ describe('referral to handled case', () => {
     const seen = await portals.http('landlord').get(`/api/referrals/${referralId}`).set('Cookie', await portals.login('gmh'));
     expect(seen.body.handling.status).toBe('handled');
     expect(seen.body.handling.startedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    expect(Object.keys(seen.body.handling).sort()).toEqual(['closedOn', 'declineReason', 'outcome', 'startedOn', 'status']);
+    expect(Object.keys(seen.body.handling).sort()).toEqual(['closedOn', 'declineReason', 'nextReviewOn', 'outcome', 'startedOn', 'status', 'workerContact']);
+    expect(seen.body.handling.workerContact.name).toBe('Sofie Bemoeizorger (demo)');
 
     const page = await portals.http('landlord').get(`/referrals/${referralId}`).set('Cookie', await portals.login('gmh'));
     expect(page.status).toBe(200);

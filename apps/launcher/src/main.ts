@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { loadConfig } from '@woonbrug/config';
 import { DEMO_ACCOUNTS, DEMO_ORGANISATIONS, DEMO_PASSWORD, runMigrations, seedDemo, startEmbeddedPostgres, withDataSource, type EmbeddedPostgresHandle } from '@woonbrug/database';
 
@@ -10,10 +12,23 @@ import { DEMO_ACCOUNTS, DEMO_ORGANISATIONS, DEMO_PASSWORD, runMigrations, seedDe
  * everything, PostgreSQL included.
  */
 const PORTALS = [
-  { name: 'worker-portal', port: 3001, label: 'Bemoeizorgportaal (worker)', audience: 'worker' },
-  { name: 'landlord-portal', port: 3002, label: 'Verhuurdersportaal (landlord)', audience: 'landlord' },
-  { name: 'ocmw-portal', port: 3003, label: 'OCMW-portaal (ocmw)', audience: 'ocmw' },
+  { name: 'worker-portal', port: 3001, label: 'Bemoeizorgportaal (worker)', audience: 'worker', notes: true },
+  { name: 'landlord-portal', port: 3002, label: 'Verhuurdersportaal (landlord)', audience: 'landlord', notes: false },
+  { name: 'ocmw-portal', port: 3003, label: 'OCMW-portaal (ocmw)', audience: 'ocmw', notes: false },
 ] as const;
+
+/**
+ * The development master key for private notes, made once and kept beside the embedded data, so
+ * that notes stay readable across restarts. A deployment sets NOTES_MASTER_KEYS itself.
+ */
+function developmentNotesKeys(dataDir: string): string {
+  const file = join(dirname(dataDir), 'notes-master-keys');
+  if (!existsSync(file)) {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, `1:${randomBytes(32).toString('base64')}\n`, { mode: 0o600 });
+  }
+  return readFileSync(file, 'utf8').trim();
+}
 
 const log = (line: string) => process.stdout.write(`[woonbrug] ${line}\n`);
 
@@ -57,6 +72,7 @@ async function main(): Promise<void> {
     log(seeded === 'seeded' ? 'demo data loaded' : 'demo data already present (reusing the database)');
   }
 
+  const notesKeys = config.NOTES_MASTER_KEYS ?? developmentNotesKeys(config.EMBEDDED_PG_DIR);
   const children: ChildProcess[] = [];
   let stopping = false;
   const stop = async (code: number) => {
@@ -83,7 +99,8 @@ async function main(): Promise<void> {
 
   for (const portal of PORTALS) {
     const child = spawn(process.execPath, ['--enable-source-maps', join(__dirname, '..', '..', portal.name, 'src', 'main.js')], {
-      env: { ...process.env, DATABASE_URL: url, PORT: String(portal.port) },
+      // Only the worker portal's process gets the notes key.
+      env: { ...process.env, DATABASE_URL: url, PORT: String(portal.port), NOTES_MASTER_KEYS: portal.notes ? notesKeys : '' },
       stdio: ['ignore', 'inherit', 'inherit'],
     });
     child.on('exit', (code, signal) => {

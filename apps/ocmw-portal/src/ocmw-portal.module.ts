@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CasesModule } from '@woonbrug/cases';
 import { ConfigModule } from '@woonbrug/config';
+import { ConsentModule } from '@woonbrug/consent';
 import { DatabaseModule } from '@woonbrug/database';
 import { IdentityModule, SessionAuthGuard } from '@woonbrug/identity';
 import { PoliciesModule } from '@woonbrug/policies';
@@ -19,6 +20,7 @@ const identity = IdentityModule.forPortal('ocmw');
     PoliciesModule.withAuthentication(SessionAuthGuard, identity),
     CasesModule,
     ReferralsModule,
+    ConsentModule,
   ],
   controllers: [PartnerReferralsApiController, PartnerReferralPagesController],
 })

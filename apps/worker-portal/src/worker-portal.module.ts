@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CasesModule } from '@woonbrug/cases';
 import { ConfigModule } from '@woonbrug/config';
+import { ConsentModule } from '@woonbrug/consent';
 import { DatabaseModule } from '@woonbrug/database';
 import { IdentityModule, SessionAuthGuard } from '@woonbrug/identity';
 import { PoliciesModule } from '@woonbrug/policies';
@@ -8,6 +9,7 @@ import { ReferralsModule } from '@woonbrug/referrals';
 import { WebModule } from '@woonbrug/web';
 import { CaseloadApiController } from './caseload/caseload-api.controller';
 import { CaseloadPagesController } from './caseload/caseload-pages.controller';
+import { SharingApiController } from './sharing/sharing-api.controller';
 import { StartPageController } from './start/start-page.controller';
 import { TriageApiController } from './triage/triage-api.controller';
 import { TriagePagesController } from './triage/triage-pages.controller';
@@ -24,7 +26,8 @@ const identity = IdentityModule.forPortal('worker');
     PoliciesModule.withAuthentication(SessionAuthGuard, identity),
     CasesModule,
     ReferralsModule,
+    ConsentModule,
   ],
-  controllers: [StartPageController, TriageApiController, TriagePagesController, CaseloadApiController, CaseloadPagesController],
+  controllers: [StartPageController, TriageApiController, TriagePagesController, CaseloadApiController, CaseloadPagesController, SharingApiController],
 })
 export class WorkerPortalModule {}

@@ -63,6 +63,15 @@ export class AppConfig {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'warn';
 
+  /**
+   * Master keys that wrap the per-case keys of private notes, as `version:base64` pairs
+   * (32 bytes each), comma-separated; the highest version wraps new keys. Only the worker portal
+   * is configured with it: the partner portals never see notes.
+   */
+  @IsOptional()
+  @IsString()
+  NOTES_MASTER_KEYS?: string;
+
   /** Comma-separated origins allowed to send state-changing requests (reverse proxies with another host). */
   @IsOptional()
   @IsString()
@@ -73,7 +82,7 @@ function coerce(raw: Record<string, string | undefined>): Record<string, unknown
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(raw)) {
     if (value === undefined || value === '') continue;
-    if (/^\d+$/.test(value) && key !== 'SESSION_SECRET' && key !== 'DATABASE_URL') out[key] = Number(value);
+    if (/^\d+$/.test(value) && !['SESSION_SECRET', 'DATABASE_URL', 'NOTES_MASTER_KEYS'].includes(key)) out[key] = Number(value);
     else if (value === 'true' || value === 'false') out[key] = value === 'true';
     else out[key] = value;
   }
@@ -85,7 +94,7 @@ function coerce(raw: Record<string, string | undefined>): Record<string, unknown
  * misconfigured deployment stops at boot instead of failing on the first request.
  */
 export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
-  const known = new Set(Object.keys(new AppConfig()).concat(['DATABASE_URL', 'PORT', 'TRUSTED_ORIGINS']));
+  const known = new Set(Object.keys(new AppConfig()).concat(['DATABASE_URL', 'PORT', 'TRUSTED_ORIGINS', 'NOTES_MASTER_KEYS']));
   const relevant = Object.fromEntries(Object.entries(env).filter(([k]) => known.has(k)));
   const config = plainToInstance(AppConfig, coerce(relevant));
   const errors = validateSync(config, { whitelist: true });

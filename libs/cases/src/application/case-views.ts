@@ -12,6 +12,8 @@ export interface CaseSummary {
   readonly startedOn: string | null;
   readonly closedOn: string | null;
   readonly outcome: CaseOutcome | null;
+  readonly legalBasis: string | null;
+  readonly nextReviewOn: string | null;
   readonly createdAt: string;
 }
 
@@ -25,4 +27,5 @@ export interface CaseHandling {
   readonly outcome: CaseOutcome | null;
   readonly declineReason: string | null;
   readonly assignedWorkerId: string | null;
+  readonly nextReviewOn: string | null;
 }

@@ -28,12 +28,14 @@ interface CaseRow {
   closed_on: string | null;
   outcome: CaseOutcome | null;
   decline_reason: string | null;
+  legal_basis: string | null;
+  next_review_on: string | null;
   created_at: Date;
 }
 
 const CASE_COLUMNS = `c.id, c.reference, c.state, c.tenant_name, c.address, c.municipality, c.assigned_worker_id,
   c.outreach_organisation_id, to_char(c.started_on, 'YYYY-MM-DD') AS started_on, to_char(c.closed_on, 'YYYY-MM-DD') AS closed_on,
-  c.outcome, c.decline_reason, c.created_at`;
+  c.outcome, c.decline_reason, c.legal_basis, to_char(c.next_review_on, 'YYYY-MM-DD') AS next_review_on, c.created_at`;
 
 function toSummary(row: CaseRow): CaseSummary {
   return {
@@ -47,6 +49,8 @@ function toSummary(row: CaseRow): CaseSummary {
     startedOn: row.started_on,
     closedOn: row.closed_on,
     outcome: row.outcome,
+    legalBasis: row.legal_basis,
+    nextReviewOn: row.next_review_on,
     createdAt: row.created_at.toISOString(),
   };
 }
@@ -200,6 +204,7 @@ export class CasesService {
           outcome: r.outcome,
           declineReason: r.decline_reason,
           assignedWorkerId: r.assigned_worker_id,
+          nextReviewOn: r.next_review_on,
         },
       ]),
     );

@@ -1,4 +1,5 @@
 import { InitialSchema1764417600000 } from './1764417600000-initial-schema';
+import { ConsentScopedSharing1764504000000 } from './1764504000000-consent-scoped-sharing';
 
 /** Every migration, in order. A new migration is generated into this folder and added here. */
-export const MIGRATIONS = [InitialSchema1764417600000];
+export const MIGRATIONS = [InitialSchema1764417600000, ConsentScopedSharing1764504000000];

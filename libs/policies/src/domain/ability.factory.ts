@@ -1,5 +1,6 @@
 import { AbilityBuilder, createMongoAbility } from '@casl/ability';
-import type { Action, AppAbility, CaseSubject, ReferralSubject, SubjectName } from './app-ability';
+import type { Action, AppAbility, CaseSubject, CaseWorkSubject, FactSubject, ReferralSubject, SubjectName } from './app-ability';
+import { NO_PARTNER_CONTEXT, type PartnerContext } from './partner-grant';
 
 /** The actor a policy is built for: a signed-in user and their organisation. */
 export interface PolicyActor {
@@ -8,27 +9,37 @@ export interface PolicyActor {
   readonly organisationId: string | null;
 }
 
-type Conditions<T> = Partial<{ [K in keyof T]: T[K] }>;
+type Conditions<T> = { [K in keyof T]?: T[K] | { $in: ReadonlyArray<T[K]> } };
+
+/** The fields of a fact a partner receives: never who wrote it or when it was edited. */
+export const PARTNER_FACT_FIELDS = ['id', 'caseId', 'category', 'body', 'occurredOn'] as const;
 
 /**
  * The one place that decides who may do what with case data (DESIGN.md §3). Everything else —
- * route guards, use cases, list queries — asks the ability built here. Deny by default: a role
- * not named below, `admin` and `privacy_officer` included, gets no rule on any case subject.
+ * route guards, use cases, list queries, response fields — asks the ability built here.
+ *
+ * Deny by default: a role not named below, `admin` and `privacy_officer` included, gets no rule
+ * on any case subject. Private notes have a rule for the assigned worker and for nobody else.
  */
-export function buildAbility(actor: PolicyActor): AppAbility {
+export function buildAbility(actor: PolicyActor, partner: PartnerContext = NO_PARTNER_CONTEXT): AppAbility {
   const { can, build } = new AbilityBuilder<AppAbility>(createMongoAbility);
-  const allow = <T>(action: Action, subject: SubjectName, conditions: Conditions<T>) =>
-    can(action, subject, conditions as Record<string, unknown>);
+  const allow = <T>(action: Action | Action[], subject: SubjectName, conditions: Conditions<T>, fields?: readonly string[]) =>
+    fields ? can(action, subject, [...fields], conditions as never) : can(action, subject, conditions as never);
 
   switch (actor.role) {
     case 'worker':
       if (actor.organisationId) {
         allow<CaseSubject>('read', 'Case', { outreachOrganisationId: actor.organisationId, assignedWorkerId: actor.id });
+        allow<FactSubject>(['create', 'read', 'update'], 'Fact', { caseWorkerId: actor.id });
+        for (const subject of ['Consent', 'Disclosure', 'PrivateNote'] as const) {
+          allow<CaseWorkSubject>(['create', 'read', 'update'], subject, { caseWorkerId: actor.id });
+        }
       }
       break;
     case 'coordinator':
       if (actor.organisationId) {
-        // Case metadata and caseloads of the own organisation, to assign and follow up work.
+        // Case metadata and caseloads of the own organisation, to assign and follow up work;
+        // never facts, consents or notes.
         allow<CaseSubject>('read', 'Case', { outreachOrganisationId: actor.organisationId });
         allow<CaseSubject>('triage', 'Case', { outreachOrganisationId: actor.organisationId });
       }
@@ -38,6 +49,17 @@ export function buildAbility(actor: PolicyActor): AppAbility {
       if (actor.organisationId) {
         can('create', 'Referral');
         allow<ReferralSubject>('read', 'Referral', { referrerOrganisationId: actor.organisationId });
+        if (partner.referredCaseIds.length > 0) {
+          allow<FactSubject>('read', 'Fact', { caseId: { $in: partner.referredCaseIds }, category: 'status' }, PARTNER_FACT_FIELDS);
+        }
+        for (const grant of partner.grants) {
+          if (grant.categories.length > 0) {
+            allow<FactSubject>('read', 'Fact', { caseId: grant.caseId, category: { $in: grant.categories } }, PARTNER_FACT_FIELDS);
+          }
+          if (grant.factIds.length > 0) {
+            allow<FactSubject>('read', 'Fact', { caseId: grant.caseId, id: { $in: grant.factIds } }, PARTNER_FACT_FIELDS);
+          }
+        }
       }
       break;
     default:

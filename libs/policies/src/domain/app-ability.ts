@@ -4,7 +4,11 @@ import type { ForcedSubject, MongoAbility } from '@casl/ability';
  * What can be done. `triage` is the coordinator's decision on a referral: accept with a worker,
  * decline with a reason, or attach to an open case.
  */
-export type Action = 'create' | 'read' | 'triage';
+export type Action = 'create' | 'read' | 'update' | 'triage';
+
+/** The five categories of DESIGN.md §3; every fact has exactly one. */
+export const FACT_CATEGORIES = ['status', 'housing', 'agreements', 'financial', 'health'] as const;
+export type FactCategory = (typeof FACT_CATEGORIES)[number];
 
 /** Case subjects as the policy sees them: only the fields that rules look at. */
 export interface CaseSubject {
@@ -16,9 +20,30 @@ export interface ReferralSubject {
   readonly referrerOrganisationId: string;
 }
 
-export type SubjectName = 'Case' | 'Referral';
+/** A fact, with the worker of its case (who manages it). */
+export interface FactSubject {
+  readonly id: string;
+  readonly caseId: string;
+  readonly category: FactCategory;
+  readonly caseWorkerId: string | null;
+}
 
-type CaseRecord = CaseSubject & ForcedSubject<'Case'>;
-type ReferralRecord = ReferralSubject & ForcedSubject<'Referral'>;
+/** Consent, disclosure and private notes of a case are the assigned worker's alone. */
+export interface CaseWorkSubject {
+  readonly caseWorkerId: string | null;
+}
 
-export type AppAbility = MongoAbility<[Action, SubjectName | CaseRecord | ReferralRecord]>;
+export type SubjectName = 'Case' | 'Referral' | 'Fact' | 'Consent' | 'Disclosure' | 'PrivateNote';
+
+type Forced<T, N extends SubjectName> = T & ForcedSubject<N>;
+
+export type AppAbility = MongoAbility<
+  [
+    Action,
+    | SubjectName
+    | Forced<CaseSubject, 'Case'>
+    | Forced<ReferralSubject, 'Referral'>
+    | Forced<FactSubject, 'Fact'>
+    | Forced<CaseWorkSubject, 'Consent' | 'Disclosure' | 'PrivateNote'>,
+  ]
+>;

@@ -1,4 +1,4 @@
-import type { CaseOutcome, CaseSummary, HandlingStatus } from '@woonbrug/cases';
+import type { CaseOutcome, CaseSummary, FactView, HandlingStatus } from '@woonbrug/cases';
 import type { ReferralReason } from '../domain/referral-reason';
 
 /** A referral as its own referrer sees it: what it submitted and the handling status. */
@@ -25,7 +25,13 @@ export interface ReferralView {
     readonly closedOn: string | null;
     readonly outcome: CaseOutcome | null;
     readonly declineReason: string | null;
+    /** Date of the next review of the case, if the worker set one. */
+    readonly nextReviewOn: string | null;
+    /** Who handles the case (the minimum a referrer needs: DESIGN.md §3, status). */
+    readonly workerContact: { readonly name: string; readonly phone: string | null; readonly email: string } | null;
   };
+  /** Facts the worker disclosed to this organisation under the tenant's consent (detail only). */
+  readonly facts?: readonly FactView[];
 }
 
 /** A referral as the coordinator triages it: who referred, and whether it looks eligible. */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { CasesService, type CaseHandling } from '@woonbrug/cases';
-import { IdentityService, type AuthenticatedUser } from '@woonbrug/identity';
+import { CasesService, FactsService, type CaseHandling } from '@woonbrug/cases';
+import { IdentityService, type AuthenticatedUser, type UserSummary } from '@woonbrug/identity';
 import { DomainError, NotFoundError } from '@woonbrug/kernel';
 import { accessibleWhere, type AppAbility } from '@woonbrug/policies';
 import { DataSource } from 'typeorm';
@@ -68,15 +68,35 @@ function toReferral(row: ReferralRow): Omit<ReferralView, 'handling'> {
   };
 }
 
-function withHandling(row: ReferralRow, handling: CaseHandling | undefined): ReferralView {
+/** Days between two ISO dates (b - a). */
+function daysBetween(a: string, b: string): number {
+  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
+}
+
+/**
+ * The traffic light: a handled case needs attention when its review date has passed or a hearing
+ * or eviction is due within 14 days.
+ */
+function trafficLight(row: ReferralRow, handling: CaseHandling | undefined, today: string): ReferralView['handling']['status'] {
+  const status = handling?.status ?? 'pending';
+  if (status !== 'handled') return status;
+  const overdue = handling?.nextReviewOn ? handling.nextReviewOn < today : false;
+  const soon = [row.hearing_date, row.eviction_date].some((d) => d !== null && d >= today && daysBetween(today, d) <= 14);
+  return overdue || soon ? 'attention' : 'handled';
+}
+
+function withHandling(row: ReferralRow, handling: CaseHandling | undefined, worker?: UserSummary): ReferralView {
+  const open = handling?.status === 'handled';
   return {
     ...toReferral(row),
     handling: {
-      status: handling?.status ?? 'pending',
+      status: trafficLight(row, handling, todayInBelgium()),
       startedOn: handling?.startedOn ?? null,
       closedOn: handling?.closedOn ?? null,
       outcome: handling?.outcome ?? null,
       declineReason: handling?.declineReason ?? null,
+      nextReviewOn: open ? (handling?.nextReviewOn ?? null) : null,
+      workerContact: open && worker ? { name: worker.displayName, phone: worker.phone, email: worker.email } : null,
     },
   };
 }
@@ -91,6 +111,7 @@ export class ReferralsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly cases: CasesService,
+    private readonly facts: FactsService,
     private readonly identity: IdentityService,
   ) {}
 
@@ -151,24 +172,38 @@ export class ReferralsService {
       return row!.id;
     });
     const [row] = (await this.db.query(`${REFERRAL_SELECT} WHERE r.id = $1`, [referralId])) as ReferralRow[];
-    return withHandling(row!, (await this.cases.handlingOf([row!.case_id])).get(row!.case_id));
+    const [view] = await this.withHandlings([row!]);
+    return view!;
   }
 
   /** The caller's own organisation's referrals, newest first. */
   async listOwn(ability: AppAbility): Promise<ReferralView[]> {
     const policy = accessibleWhere(ability, 'read', 'Referral', REFERRAL_POLICY_COLUMNS);
     const rows = (await this.db.query(`${REFERRAL_SELECT} WHERE ${policy.sql} ORDER BY r.created_at DESC LIMIT 500`, policy.params)) as ReferralRow[];
-    const handling = await this.cases.handlingOf([...new Set(rows.map((r) => r.case_id))]);
-    return rows.map((r) => withHandling(r, handling.get(r.case_id)));
+    return this.withHandlings(rows);
   }
 
-  /** One referral of the caller's organisation; any other answers exactly like a missing one. */
+  /**
+   * One referral of the caller's organisation, with what the worker disclosed to it; any other
+   * referral answers exactly like a missing one.
+   */
   async getOwn(ability: AppAbility, id: string): Promise<ReferralView> {
     if (!UUID.test(id)) throw new NotFoundError('Referral');
     const policy = accessibleWhere(ability, 'read', 'Referral', REFERRAL_POLICY_COLUMNS, 1);
     const [row] = (await this.db.query(`${REFERRAL_SELECT} WHERE r.id = $1 AND ${policy.sql}`, [id, ...policy.params])) as ReferralRow[];
     if (!row) throw new NotFoundError('Referral');
-    return withHandling(row, (await this.cases.handlingOf([row.case_id])).get(row.case_id));
+    const [view] = await this.withHandlings([row]);
+    return { ...view!, facts: await this.facts.list(ability, row.case_id) };
+  }
+
+  private async withHandlings(rows: ReferralRow[]): Promise<ReferralView[]> {
+    const handling = await this.cases.handlingOf([...new Set(rows.map((r) => r.case_id))]);
+    const workerIds = [...new Set([...handling.values()].flatMap((h) => (h.assignedWorkerId ? [h.assignedWorkerId] : [])))];
+    const workers = new Map((await this.identity.findUsers(workerIds)).map((u) => [u.id, u]));
+    return rows.map((r) => {
+      const h = handling.get(r.case_id);
+      return withHandling(r, h, h?.assignedWorkerId ? workers.get(h.assignedWorkerId) : undefined);
+    });
   }
 
   /** Referred cases waiting for the coordinator, oldest first, each with possible duplicates. */
