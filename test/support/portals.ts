@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoPersona } from '@woonbrug/database';
 import { createPortalApp } from '@woonbrug/web';
@@ -41,7 +42,18 @@ export function sessionCookie(setCookie: string | string[] | undefined): string 
  */
 export async function startPortals(env: Record<string, string> = {}): Promise<Portals> {
   const databaseUrl = await prepareTestDatabase();
-  Object.assign(process.env, { NODE_ENV: 'test', DATABASE_URL: databaseUrl, LOGIN_RATE_LIMIT: '10000', LOG_LEVEL: 'silent' }, env);
+  Object.assign(
+    process.env,
+    {
+      NODE_ENV: 'test',
+      DATABASE_URL: databaseUrl,
+      LOGIN_RATE_LIMIT: '10000',
+      LOG_LEVEL: 'silent',
+      // The worker portal's notes key; the partner portals never read it.
+      NOTES_MASTER_KEYS: `1:${randomBytes(32).toString('base64')}`,
+    },
+    env,
+  );
   const apps = {
     worker: await createPortalApp(WorkerPortalModule, WORKER_PORTAL),
     landlord: await createPortalApp(LandlordPortalModule, LANDLORD_PORTAL),

@@ -1,6 +1,6 @@
 /** The web side every portal shares: bootstrap, layout and form views, i18n, errors, health. */
-export { createPortalApp, listenPortal } from './bootstrap/create-portal-app';
-export type { PortalOptions } from './bootstrap/create-portal-app';
+export { createPortalApp, listenPortal, registeredRoutes } from './bootstrap/create-portal-app';
+export type { PortalOptions, RegisteredRoute } from './bootstrap/create-portal-app';
 export { WebModule } from './web.module';
 export { ProblemDetailsFilter, toProblem } from './errors/problem-details.filter';
 export type { Problem } from './errors/problem';

@@ -3,10 +3,11 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { CasesService, OPEN_CASE_STATES } from '@woonbrug/cases';
 import { IdentityService } from '@woonbrug/identity';
 import { RequireAbility, UserAbility, type AppAbility } from '@woonbrug/policies';
-import { ReferralsService } from '@woonbrug/referrals';
 import { html, Page, type PageContext } from '@woonbrug/web';
 import type { FastifyReply } from 'fastify';
-import { CaseListPage, CasePage } from './caseload.page';
+import { CaseWorkspaceLoader } from '../sharing/case-workspace';
+import { CasePage } from './case.page';
+import { CaseListPage } from './caseload.page';
 
 /** Case pages: the worker's caseload, the coordinator's overview, one case. */
 @ApiExcludeController()
@@ -14,8 +15,8 @@ import { CaseListPage, CasePage } from './caseload.page';
 export class CaseloadPagesController {
   constructor(
     private readonly cases: CasesService,
-    private readonly referrals: ReferralsService,
     private readonly identity: IdentityService,
+    private readonly workspace: CaseWorkspaceLoader,
   ) {}
 
   @Get()
@@ -28,11 +29,9 @@ export class CaseloadPagesController {
 
   @Get(':id')
   @RequireAbility('read', 'Case')
-  async show(@Page() ctx: PageContext, @UserAbility() ability: AppAbility, @Param('id') id: string, @Query('accepted') accepted: string | undefined, @Query('attached') attached: string | undefined, @Res() reply: FastifyReply) {
-    const found = await this.cases.get(ability, id);
-    const referrals = await this.referrals.ofCase(ability, id);
-    const [worker] = found.assignedWorkerId ? await this.identity.findUsers([found.assignedWorkerId]) : [];
-    const notice = accepted ? ctx.t('case.accepted') : attached ? ctx.t('case.attached') : undefined;
-    return html(reply, CasePage({ ctx, found, referrals, worker, notice }));
+  async show(@Page() ctx: PageContext, @UserAbility() ability: AppAbility, @Param('id') id: string, @Query('accepted') accepted: string | undefined, @Query('attached') attached: string | undefined, @Query('saved') saved: string | undefined, @Res() reply: FastifyReply) {
+    const workspace = await this.workspace.load(ability, id);
+    const notice = accepted ? ctx.t('case.accepted') : attached ? ctx.t('case.attached') : saved ? ctx.t('sharing.saved') : undefined;
+    return html(reply, CasePage({ ctx, workspace, notice }));
   }
 }

@@ -1,10 +1,15 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { FactsService } from '@woonbrug/cases';
+import { Body, Controller, Delete, FileTypeValidator, Get, HttpCode, MaxFileSizeValidator, Param, ParseFilePipe, Patch, Post, Put, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor, type UploadedMultipartFile } from '@nestjs/platform-fastify/multipart';
+import { ApiBadRequestResponse, ApiBody, ApiConsumes, ApiCreatedResponse, ApiPayloadTooLargeResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CasesService, FactsService } from '@woonbrug/cases';
 import { ConsentService, DisclosureService } from '@woonbrug/consent';
 import { CurrentUser, type AuthenticatedUser } from '@woonbrug/identity';
 import { RequireAbility, UserAbility, type AppAbility } from '@woonbrug/policies';
-import { DiscloseDto, FactDto, LegalBasisDto, RecordConsentDto, WithdrawConsentDto } from './sharing.dto';
+import type { FastifyReply } from 'fastify';
+import { DiscloseDto, FactDto, LegalBasisDto, NextReviewDto, RecordConsentDto, WithdrawConsentDto } from './sharing.dto';
+
+/** Largest signed consent form accepted. */
+const CONSENT_DOCUMENT_MAX_BYTES = 5 * 1024 * 1024;
 
 /** The worker's facts, consents and disclosures of a case (JSON API). */
 @ApiTags('sharing')
@@ -12,6 +17,7 @@ import { DiscloseDto, FactDto, LegalBasisDto, RecordConsentDto, WithdrawConsentD
 @Controller('api')
 export class SharingApiController {
   constructor(
+    private readonly cases: CasesService,
     private readonly facts: FactsService,
     private readonly consents: ConsentService,
     private readonly disclosures: DisclosureService,
@@ -68,12 +74,50 @@ export class SharingApiController {
     return this.consents.withdraw(ability, user, id, body.note);
   }
 
+  @Post('consents/:id/document')
+  @HttpCode(200)
+  @RequireAbility('update', 'Consent')
+  @UseInterceptors(FileInterceptor('document', { limits: { fileSize: CONSENT_DOCUMENT_MAX_BYTES, files: 1, fields: 0 } }))
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', properties: { document: { type: 'string', format: 'binary' } }, required: ['document'] } })
+  @ApiOkResponse({ description: 'The consent, with its signed form attached.' })
+  @ApiBadRequestResponse({ description: 'Not a PDF, PNG or JPEG (checked on the content, not the name).' })
+  @ApiPayloadTooLargeResponse({ description: 'Larger than 5 MB.' })
+  attachDocument(
+    @UserAbility() ability: AppAbility,
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id') id: string,
+    @UploadedFile(
+      new ParseFilePipe({
+        validators: [new MaxFileSizeValidator({ maxSize: CONSENT_DOCUMENT_MAX_BYTES }), new FileTypeValidator({ fileType: /^(application\/pdf|image\/png|image\/jpeg)$/ })],
+      }),
+    )
+    file: UploadedMultipartFile,
+  ) {
+    return this.consents.attachDocument(ability, user, id, { mediaType: file.mimetype, content: file.buffer! });
+  }
+
+  @Get('consents/:id/document')
+  @RequireAbility('read', 'Consent')
+  @ApiOkResponse({ description: 'The signed consent form.' })
+  async document(@UserAbility() ability: AppAbility, @Param('id') id: string, @Res() reply: FastifyReply) {
+    const doc = await this.consents.document(ability, id);
+    return reply.header('Content-Type', doc.mediaType).header('Content-Disposition', 'attachment; filename="toestemming"').header('Cache-Control', 'no-store').send(doc.content);
+  }
+
   @Put('cases/:caseId/legal-basis')
   @HttpCode(204)
   @RequireAbility('update', 'Consent')
   @ApiNoContentResponse({ description: 'Recorded.' })
   legalBasis(@UserAbility() ability: AppAbility, @Param('caseId') caseId: string, @Body() body: LegalBasisDto) {
     return this.consents.setLegalBasis(ability, caseId, body.legalBasis);
+  }
+
+  @Put('cases/:caseId/next-review')
+  @RequireAbility('update', 'Case')
+  @ApiOkResponse({ description: 'The case with its next review date.' })
+  nextReview(@UserAbility() ability: AppAbility, @Param('caseId') caseId: string, @Body() body: NextReviewDto) {
+    return this.cases.setNextReview(ability, caseId, body.nextReviewOn);
   }
 
   @Get('cases/:caseId/disclosures')

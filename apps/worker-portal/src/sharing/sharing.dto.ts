@@ -95,3 +95,10 @@ export class DiscloseDto {
   @IsBoolean()
   confirmSharedSecrecy?: boolean;
 }
+
+export class NextReviewDto {
+  @ApiProperty({ example: '2026-12-15', description: 'Date of the next review; the referrer sees it' })
+  @Matches(ISO_DATE)
+  @IsISO8601({ strict: true })
+  nextReviewOn!: string;
+}

@@ -155,6 +155,14 @@ export class CasesService {
     });
   }
 
+  /** The date of the next review, which the referrer sees (an overdue review turns its light orange). */
+  async setNextReview(ability: AppAbility, id: string, nextReviewOn: string | null): Promise<CaseSummary> {
+    const row = await this.load(this.db.manager, ability, 'update', id);
+    if (!OPEN_CASE_STATES.includes(row.state) || row.state === 'referred') throw new CaseNotOpenError();
+    await this.db.query(`UPDATE case_file SET next_review_on = $2, updated_at = now() WHERE id = $1`, [id, nextReviewOn]);
+    return this.get(ability, id);
+  }
+
   /** Declines a referred case with a reason the referrer will see. */
   async decline(ability: AppAbility, actor: AuthenticatedUser, id: string, reason: string): Promise<CaseSummary> {
     return this.db.transaction(async (manager) => {
@@ -210,7 +218,7 @@ export class CasesService {
     );
   }
 
-  private async load(manager: EntityManager, ability: AppAbility, action: 'read' | 'triage', id: string, forUpdate = false): Promise<CaseRow> {
+  private async load(manager: EntityManager, ability: AppAbility, action: 'read' | 'triage' | 'update', id: string, forUpdate = false): Promise<CaseRow> {
     if (!UUID.test(id)) throw new NotFoundError('Case');
     const [row] = (await manager.query(`SELECT ${CASE_COLUMNS} FROM case_file c WHERE c.id = $1${forUpdate ? ' FOR UPDATE' : ''}`, [id])) as CaseRow[];
     if (!row || !ability.can(action, caseSubject(row))) throw new NotFoundError('Case');

@@ -153,6 +153,20 @@ export class ConsentService {
     return this.get(ability, id);
   }
 
+  /** Attaches the signed consent form (PDF or image, already checked by type and size). */
+  async attachDocument(ability: AppAbility, actor: AuthenticatedUser, id: string, document: ConsentDocument): Promise<ConsentView> {
+    const consent = await this.get(ability, id);
+    await caseForWork(this.cases, ability, 'update', 'Consent', consent.caseId);
+    await this.db.transaction(async (m) => {
+      const [doc] = (await m.query(
+        `INSERT INTO consent_document (case_id, media_type, byte_size, content, uploaded_by) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+        [consent.caseId, document.mediaType, document.content.length, document.content, actor.id],
+      )) as Array<{ id: string }>;
+      await m.query(`UPDATE consent SET document_id = $2 WHERE id = $1`, [id, doc!.id]);
+    });
+    return this.get(ability, id);
+  }
+
   /** The signed consent form, for the worker only. */
   async document(ability: AppAbility, id: string): Promise<ConsentDocument> {
     await this.get(ability, id);

@@ -29,7 +29,7 @@ export function buildAbility(actor: PolicyActor, partner: PartnerContext = NO_PA
   switch (actor.role) {
     case 'worker':
       if (actor.organisationId) {
-        allow<CaseSubject>('read', 'Case', { outreachOrganisationId: actor.organisationId, assignedWorkerId: actor.id });
+        allow<CaseSubject>(['read', 'update'], 'Case', { outreachOrganisationId: actor.organisationId, assignedWorkerId: actor.id });
         allow<FactSubject>(['create', 'read', 'update'], 'Fact', { caseWorkerId: actor.id });
         for (const subject of ['Consent', 'Disclosure', 'PrivateNote'] as const) {
           allow<CaseWorkSubject>(['create', 'read', 'update'], subject, { caseWorkerId: actor.id });

@@ -19,6 +19,21 @@ export interface PortalOptions {
   readonly defaultPort: number;
 }
 
+export interface RegisteredRoute {
+  readonly method: string;
+  readonly path: string;
+}
+
+const ROUTES = new WeakMap<NestFastifyApplication, RegisteredRoute[]>();
+
+/**
+ * Every route a portal serves, as Fastify registered it (Nest routes, static assets, OpenAPI):
+ * the authorization-matrix test walks these, so that a route added without a row fails.
+ */
+export function registeredRoutes(app: NestFastifyApplication): readonly RegisteredRoute[] {
+  return ROUTES.get(app) ?? [];
+}
+
 /** Largest accepted request body; larger ones answer 413 before they are parsed. */
 const BODY_LIMIT_BYTES = 256 * 1024;
 
@@ -35,6 +50,16 @@ export async function createPortalApp(rootModule: Type<unknown>, options: Portal
     { bufferLogs: true },
   );
   app.useLogger(app.get(Logger));
+  const routes: RegisteredRoute[] = [];
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onRoute', (route) => {
+      for (const method of ([] as string[]).concat(route.method)) {
+        if (method !== 'HEAD') routes.push({ method, path: route.url });
+      }
+    });
+  ROUTES.set(app, routes);
   app.enableCsrfProtection({
     trustedOrigins: (config.TRUSTED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
   });

@@ -10,25 +10,27 @@ interface FieldProps {
   readonly errors: FieldErrors;
   readonly hint?: string;
   readonly required?: boolean;
+  /** Element id when one page has several forms with the same field name; defaults to the name. */
+  readonly id?: string;
 }
 
-function describedBy(name: string, errors: FieldErrors, hint?: string): string | undefined {
-  const ids = [hint ? `${name}-hint` : '', errors[name] ? `${name}-error` : ''].filter(Boolean);
+function describedBy(id: string, name: string, errors: FieldErrors, hint?: string): string | undefined {
+  const ids = [hint ? `${id}-hint` : '', errors[name] ? `${id}-error` : ''].filter(Boolean);
   return ids.length ? ids.join(' ') : undefined;
 }
 
-function FieldMessages({ name, errors, hint }: { name: string; errors: FieldErrors; hint?: string }): JSX.Element {
+function FieldMessages({ name, id, errors, hint }: { name: string; id: string; errors: FieldErrors; hint?: string }): JSX.Element {
   return (
     <>
       {hint ? (
-        <p class="hint" id={`${name}-hint`} safe>
+        <p class="hint" id={`${id}-hint`} safe>
           {hint}
         </p>
       ) : (
         ''
       )}
       {errors[name] ? (
-        <p class="field-error" id={`${name}-error`} safe>
+        <p class="field-error" id={`${id}-error`} safe>
           {errors[name]}
         </p>
       ) : (
@@ -41,14 +43,15 @@ function FieldMessages({ name, errors, hint }: { name: string; errors: FieldErro
 /** A labelled input with its hint and error, wired for assistive technology. */
 export function TextField(props: FieldProps & { value?: string | null; type?: string; maxlength?: number; autocomplete?: string }): JSX.Element {
   const { name, label, errors, hint, required } = props;
+  const id = props.id ?? name;
   return (
     <div class={`field${errors[name] ? ' has-error' : ''}`}>
-      <label for={name} safe>
+      <label for={id} safe>
         {label + (required ? ' *' : '')}
       </label>
-      <FieldMessages name={name} errors={errors} hint={hint} />
+      <FieldMessages name={name} id={id} errors={errors} hint={hint} />
       <input
-        id={name}
+        id={id}
         name={name}
         type={props.type ?? 'text'}
         value={props.value ?? ''}
@@ -56,7 +59,7 @@ export function TextField(props: FieldProps & { value?: string | null; type?: st
         maxlength={props.maxlength}
         autocomplete={props.autocomplete}
         aria-invalid={errors[name] ? 'true' : undefined}
-        aria-describedby={describedBy(name, errors, hint)}
+        aria-describedby={describedBy(id, name, errors, hint)}
       />
     </div>
   );
@@ -64,20 +67,21 @@ export function TextField(props: FieldProps & { value?: string | null; type?: st
 
 export function TextArea(props: FieldProps & { value?: string | null; maxlength?: number }): JSX.Element {
   const { name, label, errors, hint, required } = props;
+  const id = props.id ?? name;
   return (
     <div class={`field${errors[name] ? ' has-error' : ''}`}>
-      <label for={name} safe>
+      <label for={id} safe>
         {label + (required ? ' *' : '')}
       </label>
-      <FieldMessages name={name} errors={errors} hint={hint} />
+      <FieldMessages name={name} id={id} errors={errors} hint={hint} />
       <textarea
-        id={name}
+        id={id}
         name={name}
         rows="5"
         required={required}
         maxlength={props.maxlength}
         aria-invalid={errors[name] ? 'true' : undefined}
-        aria-describedby={describedBy(name, errors, hint)}
+        aria-describedby={describedBy(id, name, errors, hint)}
         safe
       >
         {props.value ?? ''}
@@ -90,18 +94,19 @@ export function SelectField(
   props: FieldProps & { value?: string | null; options: ReadonlyArray<{ value: string; label: string }> },
 ): JSX.Element {
   const { name, label, errors, hint, required, ctx } = props;
+  const id = props.id ?? name;
   return (
     <div class={`field${errors[name] ? ' has-error' : ''}`}>
-      <label for={name} safe>
+      <label for={id} safe>
         {label + (required ? ' *' : '')}
       </label>
-      <FieldMessages name={name} errors={errors} hint={hint} />
+      <FieldMessages name={name} id={id} errors={errors} hint={hint} />
       <select
-        id={name}
+        id={id}
         name={name}
         required={required}
         aria-invalid={errors[name] ? 'true' : undefined}
-        aria-describedby={describedBy(name, errors, hint)}
+        aria-describedby={describedBy(id, name, errors, hint)}
       >
         <option value="" safe>
           {ctx.t('form.choose')}
@@ -122,12 +127,15 @@ export function ErrorSummary({
   errors,
   message,
   labelOf,
+  anchorOf,
 }: {
   ctx: PageContext;
   errors: FieldErrors;
   message?: string;
   /** The field's label, so that each summary link says which field is wrong. */
   labelOf?: (field: string) => string;
+  /** The id of the field's element when it is not the field name. */
+  anchorOf?: (field: string) => string;
 }): JSX.Element {
   const entries = Object.entries(errors);
   if (entries.length === 0 && !message) return '';
@@ -138,7 +146,7 @@ export function ErrorSummary({
         <ul>
           {entries.map(([field, text]) => (
             <li>
-              <a href={`#${field}`} safe>
+              <a href={`#${anchorOf ? anchorOf(field) : field}`} safe>
                 {labelOf ? `${labelOf(field)}: ${text}` : text}
               </a>
             </li>

@@ -36,7 +36,33 @@ export function ReferralDetailPage({ ctx, referral, created }: { ctx: PageContex
           {h.closedOn ? <Row label={t('referral.field.closedOn')} value={h.closedOn} /> : ''}
           {h.outcome ? <Row label={t('referral.field.outcome')} value={t(`case.outcome.${h.outcome}`)} /> : ''}
           {h.declineReason ? <Row label={t('referral.field.declineReason')} value={h.declineReason} /> : ''}
+          {h.nextReviewOn ? <Row label={t('referral.field.nextReviewOn')} value={h.nextReviewOn} /> : ''}
+          {h.workerContact ? (
+            <Row
+              label={t('referral.field.workerContact')}
+              value={[h.workerContact.name, h.workerContact.phone, h.workerContact.email].filter(Boolean).join(' · ')}
+            />
+          ) : (
+            ''
+          )}
         </dl>
+      </section>
+      <section aria-labelledby="facts-heading">
+        <h2 id="facts-heading" safe>
+          {t('referral.detail.facts')}
+        </h2>
+        <p class="hint" safe>
+          {t('referral.detail.factsHint')}
+        </p>
+        {referral.facts && referral.facts.length ? (
+          <ul class="shared-facts">
+            {referral.facts.map((f) => (
+              <li safe>{`${f.occurredOn} · ${t(`sharing.category.${f.category}`)}: ${f.body}`}</li>
+            ))}
+          </ul>
+        ) : (
+          <p safe>{t('referral.detail.noFacts')}</p>
+        )}
       </section>
       <section aria-labelledby="referral-heading">
         <h2 id="referral-heading" safe>
