@@ -151,6 +151,7 @@ export async function seedDemo(db: DataSource, environment: string): Promise<'se
       { ref: 'DEMO-04', state: 'referred', tenant: 'Jan Voorbeeld (demo)', address: 'Demostraat 1', municipality: 'Beveren', referrer: 'ocmwBeveren', landlord: 'gmh', worker: null, reason: 'lease_termination_neglect', started: null, hearing: 12 },
       { ref: 'DEMO-05', state: 'referred', tenant: 'Lotte Bedacht (demo)', address: 'Oefenweg 22', municipality: 'Temse', referrer: 'bvt', landlord: 'bvt', worker: null, reason: 'rent_arrears', started: null, hearing: null },
     ] as const;
+    const openCaseIds: Record<string, string> = {};
     for (const [i, c] of open.entries()) {
       const createdAt = `${daysFromToday(c.started ?? -(3 - (i % 3)))}T10:00:00Z`;
       const caseId = await insertCase(m, {
@@ -164,6 +165,7 @@ export async function seedDemo(db: DataSource, environment: string): Promise<'se
         startedOn: c.started === null ? null : daysFromToday(c.started),
         createdAt,
       });
+      openCaseIds[c.ref] = caseId;
       await insertReferral(m, {
         caseId,
         referrerOrg: org[c.referrer]!,
@@ -180,6 +182,36 @@ export async function seedDemo(db: DataSource, environment: string): Promise<'se
         createdAt,
       });
     }
+
+    // Sharing on DEMO-01: the tenant consented to share housing and status with GMH and financial
+    // matters with OCMW Beveren; the worker disclosed housing to GMH. The financial fact stays
+    // with the worker until it is disclosed to the OCMW.
+    const demo = openCaseIds['DEMO-01']!;
+    await m.query(`UPDATE case_file SET legal_basis = 'voluntary', next_review_on = $2 WHERE id = $1`, [demo, daysFromToday(10)]);
+    const facts = [
+      ['status', 'Huisbezoeken lopen; de huurder werkt mee.', -30],
+      ['housing', 'Keuken en badkamer opgeruimd; afvalzakken afgevoerd.', -14],
+      ['financial', 'Schulden bij energieleverancier; budgetbegeleiding wordt besproken.', -7],
+    ] as const;
+    for (const [category, body, days] of facts) {
+      await m.query(`INSERT INTO fact (case_id, category, body, occurred_on, created_by, updated_by) VALUES ($1, $2, $3, $4, $5, $5)`, [
+        demo,
+        category,
+        body,
+        daysFromToday(days),
+        user.worker,
+      ]);
+    }
+    await m.query(
+      `INSERT INTO consent (case_id, organisation_id, categories, purpose, given_how, given_on, expires_on, recorded_by)
+       VALUES ($1, $2, '{housing,status}', 'Opvolging van de huuropzeg', 'written', $3, $4, $5),
+              ($1, $6, '{financial}', 'Budgetbegeleiding', 'oral', $3, $4, $5)`,
+      [demo, org.gmh, daysFromToday(-35), daysFromToday(330), user.worker, org.ocmwBeveren],
+    );
+    await m.query(
+      `INSERT INTO disclosure (case_id, organisation_id, category, warning_confirmed, disclosed_by) VALUES ($1, $2, 'housing', true, $3)`,
+      [demo, org.gmh, user.worker],
+    );
     return 'seeded' as const;
   });
 }
