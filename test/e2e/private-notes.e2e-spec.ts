@@ -7,7 +7,7 @@ import { Client } from 'pg';
 import request from 'supertest';
 import { WORKER_PORTAL } from '../../apps/worker-portal/src/main';
 import { WorkerPortalModule } from '../../apps/worker-portal/src/worker-portal.module';
-import { startPortals, type PortalName, type Portals } from '../support/portals';
+import { startPortals, TEST_NOTES_MASTER_KEY, type PortalName, type Portals } from '../support/portals';
 import { validReferral } from '../support/referral-fixtures';
 
 jest.setTimeout(120_000);
@@ -17,7 +17,7 @@ jest.setTimeout(120_000);
  * database (DATABASE_URL set) can still unwrap whatever an aborted run left behind.
  */
 const testKey = (label: string) => createHash('sha256').update(`woonbrug e2e private notes: ${label}`).digest();
-const OLD_KEY = testKey('master key 1');
+const OLD_KEY = TEST_NOTES_MASTER_KEY;
 const NEW_KEY = testKey('master key 2');
 const b64 = (key: Buffer) => key.toString('base64');
 

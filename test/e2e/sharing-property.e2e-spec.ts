@@ -39,17 +39,17 @@ interface Model {
 const category = fc.constantFrom(...FACT_CATEGORIES);
 const pick = fc.nat({ max: 20 });
 const stepArb: fc.Arbitrary<Step> = fc.oneof(
-  { weight: 3, arbitrary: fc.record({ kind: fc.constant('consent' as const), categories: fc.subarray([...FACT_CATEGORIES], { minLength: 1 }), timing: fc.constantFrom<ConsentTiming>('current', 'current', 'expired', 'lastDay', 'firstDay') }) },
+  { weight: 4, arbitrary: fc.record({ kind: fc.constant('consent' as const), categories: fc.subarray([...FACT_CATEGORIES], { minLength: 1 }), timing: fc.constantFrom<ConsentTiming>('current', 'current', 'expired', 'lastDay', 'firstDay') }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('withdraw' as const), pick }) },
-  { weight: 3, arbitrary: fc.record({ kind: fc.constant('discloseCategory' as const), category }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('discloseFact' as const), pick }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('revoke' as const), pick }) },
+  { weight: 4, arbitrary: fc.record({ kind: fc.constant('discloseCategory' as const), category }) },
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant('discloseFact' as const), pick }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('revoke' as const), pick }) },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('addFact' as const), category }) },
   { weight: 1, arbitrary: fc.constant({ kind: 'close' as const }) },
 );
 const scenarioArb = fc.record({
   initialFacts: fc.array(category, { maxLength: 4 }),
-  steps: fc.array(stepArb, { minLength: 6, maxLength: 10 }),
+  steps: fc.array(stepArb, { minLength: 7, maxLength: 10 }),
 });
 
 let portals: Portals;
@@ -209,7 +209,7 @@ async function compare(model: Model, caseId: string, referralId: string): Promis
 }
 
 beforeAll(async () => {
-  portals = await startPortals({ NOTES_MASTER_KEYS: `1:${randomBytes(32).toString('base64')}` });
+  portals = await startPortals();
   db = new Client({ connectionString: portals.databaseUrl });
   await db.connect();
   gmhOrg = (await db.query(`SELECT id FROM organisation WHERE name LIKE 'GMH%'`)).rows[0].id;
@@ -217,8 +217,8 @@ beforeAll(async () => {
   const gmhUser = (await db.query(`SELECT id FROM user_account WHERE email = 'gmh@woonbrug.example'`)).rows[0].id;
   gmh = { id: gmhUser, role: 'landlord_agent', organisationId: gmhOrg };
   grants = portals.apps.landlord.get<PartnerContextSource>(PARTNER_CONTEXT_SOURCE);
-  // The partner grants compare with PostgreSQL's current_date: the model uses the same day.
-  today = (await db.query(`SELECT to_char(current_date, 'YYYY-MM-DD') AS d`)).rows[0].d;
+  // Consent validity is judged on the calendar day in Belgium: the model uses the same day.
+  today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(new Date());
   workerCookie = await portals.login('worker');
   gmhCookie = await portals.login('gmh');
   coordinatorCookie = await portals.login('coordinator');
@@ -250,7 +250,6 @@ it(`GMH sees exactly what consent ∩ disclosure ∩ open case allow, plus statu
     }),
     { numRuns: RUNS, interruptAfterTimeLimit: 150_000, markInterruptAsFailure: true },
   );
-  console.log(JSON.stringify(seen)); // TEMP
   // The runs reached the interesting states, so the property is not true for lack of them.
   expect(seen.visibleNonStatus).toBeGreaterThan(0);
   expect(seen.hiddenNonStatus).toBeGreaterThan(0);

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoPersona } from '@woonbrug/database';
 import { createPortalApp } from '@woonbrug/web';
@@ -12,6 +12,13 @@ import { WORKER_PORTAL } from '../../apps/worker-portal/src/main';
 import { prepareTestDatabase } from './test-database';
 
 export type PortalName = 'worker' | 'landlord' | 'ocmw';
+
+/**
+ * The notes master key (version 1) of every test app: one key for the whole suite, derived from a
+ * label, so that all test files sharing a database (and a rerun on a kept one) can unwrap each
+ * other's case keys.
+ */
+export const TEST_NOTES_MASTER_KEY = createHash('sha256').update('woonbrug e2e private notes: master key 1').digest();
 
 export interface Portals {
   readonly apps: Record<PortalName, NestFastifyApplication>;
@@ -50,7 +57,7 @@ export async function startPortals(env: Record<string, string> = {}): Promise<Po
       LOGIN_RATE_LIMIT: '10000',
       LOG_LEVEL: 'silent',
       // The worker portal's notes key; the partner portals never read it.
-      NOTES_MASTER_KEYS: `1:${randomBytes(32).toString('base64')}`,
+      NOTES_MASTER_KEYS: `1:${TEST_NOTES_MASTER_KEY.toString('base64')}`,
     },
     env,
   );

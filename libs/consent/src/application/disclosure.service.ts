@@ -7,7 +7,7 @@ import { buildAbility, FACT_CATEGORIES, type AppAbility, type FactCategory } fro
 import { DataSource } from 'typeorm';
 import { confirmationNeeded } from '../domain/sharing-rules';
 import { BeyondConsentError, ConfirmationRequiredError, NotAPartnerError } from '../domain/sharing.errors';
-import { caseForWork } from './case-work';
+import { caseForWork, todayInBelgium } from './case-work';
 import { PartnerGrants } from './partner-grants';
 
 export interface DisclosureView {
@@ -138,8 +138,8 @@ export class DisclosureService {
   private async consentedCategories(caseId: string, organisationId: string): Promise<FactCategory[]> {
     const rows = (await this.db.query(
       `SELECT DISTINCT unnest(k.categories)::text AS category FROM consent k LEFT JOIN consent_withdrawal w ON w.consent_id = k.id
-        WHERE k.case_id = $1 AND k.organisation_id = $2 AND w.consent_id IS NULL AND k.given_on <= current_date AND k.expires_on >= current_date`,
-      [caseId, organisationId],
+        WHERE k.case_id = $1 AND k.organisation_id = $2 AND w.consent_id IS NULL AND k.given_on <= $3 AND k.expires_on >= $3`,
+      [caseId, organisationId, todayInBelgium()],
     )) as Array<{ category: FactCategory }>;
     const set = new Set(rows.map((r) => r.category));
     return FACT_CATEGORIES.filter((c) => set.has(c));

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { FactCategory, PartnerContext, PartnerContextSource, PartnerGrant, PolicyActor } from '@woonbrug/policies';
 import { NO_PARTNER_CONTEXT } from '@woonbrug/policies';
 import { DataSource } from 'typeorm';
+import { todayInBelgium } from './case-work';
 
 /**
  * Computes, per request, what a partner organisation may read (DESIGN.md §3): a disclosure counts
@@ -25,9 +26,9 @@ export class PartnerGrants implements PartnerContextSource {
           AND EXISTS (
             SELECT 1 FROM consent k LEFT JOIN consent_withdrawal w ON w.consent_id = k.id
              WHERE k.case_id = d.case_id AND k.organisation_id = d.organisation_id AND w.consent_id IS NULL
-               AND k.given_on <= current_date AND k.expires_on >= current_date
+               AND k.given_on <= $2 AND k.expires_on >= $2
                AND COALESCE(d.category, f.category) = ANY (k.categories))`,
-      [organisationId],
+      [organisationId, todayInBelgium()],
     )) as Array<{ case_id: string; category: FactCategory | null; fact_id: string | null }>;
     const byCase = new Map<string, { categories: Set<FactCategory>; factIds: Set<string> }>();
     for (const r of rows) {

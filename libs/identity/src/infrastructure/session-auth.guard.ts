@@ -31,7 +31,9 @@ export class SessionAuthGuard implements CanActivate {
       request.user = user;
       return true;
     }
-    if (user === null && typeof userId === 'string') await request.session.destroy();
+    // The account was disabled or removed: forget it, but keep a (fresh, empty) session object,
+    // so that a public route such as login or logout still works for this browser.
+    if (user === null && typeof userId === 'string') await request.session.regenerate();
     const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC_KEY, [context.getHandler(), context.getClass()]);
     if (isPublic) return true;
     throw new NotAuthenticatedError();

@@ -39,6 +39,13 @@ export function accessibleWhere(
     if (!col) throw new Error(`No SQL column for policy field "${String(field)}" of ${subject}`);
     return col;
   };
+  // CASL counts a NULL column as a member of a list that holds null; SQL's `= ANY` never does.
+  const inList = (col: string, values: unknown[]): string => {
+    const present = values.filter((v) => v !== null && v !== undefined);
+    const matchesNull = present.length < values.length;
+    const any = present.length > 0 ? `COALESCE(${col} = ANY(${bind(present)}), FALSE)` : 'FALSE';
+    return matchesNull ? `(${any} OR ${col} IS NULL)` : any;
+  };
   const visit = (node: AstNode): string => {
     const children = node.value as AstNode[];
     switch (node.operator) {
@@ -53,9 +60,9 @@ export function accessibleWhere(
       case 'ne':
         return `(${column(node.field)} IS DISTINCT FROM ${bind(node.value)})`;
       case 'in':
-        return `COALESCE(${column(node.field)} = ANY(${bind(node.value)}), FALSE)`;
+        return inList(column(node.field), node.value as unknown[]);
       case 'nin':
-        return `(NOT COALESCE(${column(node.field)} = ANY(${bind(node.value)}), FALSE))`;
+        return `(NOT ${inList(column(node.field), node.value as unknown[])})`;
       default:
         throw new Error(`Policy operator "${node.operator}" has no SQL translation`);
     }

@@ -1,0 +1,343 @@
+import type { PortalName } from './portals';
+import { validReferral } from './referral-fixtures';
+
+/**
+ * The authorization matrix (STYLE.md rule 5): one row per route a portal serves, saying per
+ * persona what must happen. test/e2e/authorization-matrix.e2e-spec.ts walks every route the
+ * running portals register (`registeredRoutes`) and fails on a route without a row here.
+ *
+ * Outcome classes:
+ * - `allow`  — the real action works: the row's `allowStatus` (2xx, or a 3xx that is not the
+ *              login redirect). Every mutating row sends a VALID body, so `allow` means the
+ *              action was carried out, never merely "passed authorization and failed validation".
+ * - `deny`   — signed out (anonymous, a disabled account, or a session of another portal):
+ *              401 for `/api/…` and for page POSTs, 303 to `/login?next=…` for page GETs;
+ *              signed in without the ability: 403. Same body as for a random id.
+ * - `hidden` — 404, with exactly the status and body that a random uuid gets.
+ * - `public` — reachable without a session (any non-5xx status except 401, 403 and the login
+ *              redirect).
+ *
+ * Personas of another portal are not listed per row: they present their session cookie under
+ * this portal's cookie name and must get exactly the `anonymous` outcome.
+ */
+export type Outcome = 'allow' | 'deny' | 'hidden' | 'public';
+
+export const WORKER_PORTAL_PERSONAS = ['worker', 'worker2', 'coordinator', 'privacyOfficer', 'admin'] as const;
+export const LANDLORD_PORTAL_PERSONAS = ['gmh', 'bvt'] as const;
+export const OCMW_PORTAL_PERSONAS = ['ocmwBeveren', 'ocmwKruibeke'] as const;
+export type WorkerPortalPersona = (typeof WORKER_PORTAL_PERSONAS)[number];
+export type LandlordPortalPersona = (typeof LANDLORD_PORTAL_PERSONAS)[number];
+export type OcmwPortalPersona = (typeof OCMW_PORTAL_PERSONAS)[number];
+export type SignedInPersona = WorkerPortalPersona | LandlordPortalPersona | OcmwPortalPersona;
+/** `disabled`: an account of the route's portal that logged in and was then disabled. */
+export type Persona = SignedInPersona | 'anonymous' | 'disabled';
+
+export const PERSONAS_OF_PORTAL: Record<PortalName, readonly SignedInPersona[]> = {
+  worker: WORKER_PORTAL_PERSONAS,
+  landlord: LANDLORD_PORTAL_PERSONAS,
+  ocmw: OCMW_PORTAL_PERSONAS,
+};
+
+/**
+ * Routes every portal serves that are not checked, with the reason: framework documentation and
+ * static files, public by design (the authentication e2e test checks they need no session).
+ * `HEAD` routes are ignored too: Fastify adds one per `GET`, answered by the same handler.
+ */
+export const EXEMPT_ROUTES: ReadonlyArray<{ readonly pattern: RegExp; readonly why: string }> = [
+  { pattern: /^[A-Z]+ \/api\/docs/, why: 'OpenAPI document and Swagger UI (/api/docs, /api/docs-json, /api/docs-yaml, /api/docs/*)' },
+  { pattern: /^GET \/assets\//, why: 'static CSS' },
+  { pattern: /^HEAD /, why: 'HEAD mirrors GET' },
+];
+
+/**
+ * What the spec builds in beforeAll, through the API (see the spec for the details):
+ * - `own`: a case referred by GMH and (attached) by OCMW Beveren, assigned to `worker`, with
+ *   facts of every category, a consent for GMH (housing, status), housing disclosed to GMH,
+ *   and a private note of `worker`;
+ * - `foreign`: a case referred by BvT and OCMW Kruibeke, assigned to `worker2`;
+ * - `pendingCaseId`: a GMH referral waiting for triage; `attachTargetCaseId`: an open case
+ *   that the attach rows fold fresh referrals into.
+ * The `fresh` factories make a new record for each request that consumes one (accept, withdraw…).
+ */
+export interface MatrixFixture {
+  readonly users: Readonly<Record<'worker' | 'worker2', string>>;
+  readonly orgs: Readonly<Record<'gmh' | 'bvt' | 'ocmwBeveren' | 'ocmwKruibeke', string>>;
+  readonly own: {
+    readonly caseId: string;
+    readonly gmhReferralId: string;
+    readonly ocmwReferralId: string;
+    /** An `agreements` fact the PATCH rows edit. */
+    readonly editableFactId: string;
+    /** The worker's private note, when the notes routes exist. */
+    readonly noteId?: string;
+  };
+  readonly pendingCaseId: string;
+  readonly attachTargetCaseId: string;
+  /** Yesterday (PostgreSQL's current_date − 1): a consent date every clock accepts. */
+  readonly yesterday: string;
+  /** A month from now: a next-review date. */
+  readonly inAMonth: string;
+  readonly fresh: {
+    /** A new GMH referral waiting for triage; its case id. */
+    referredCase(): Promise<string>;
+    /** A new consent on the own case (OCMW Kruibeke, status only: shares nothing). */
+    consent(): Promise<string>;
+    /** A new consent on the own case with its signed form attached. */
+    consentWithDocument(): Promise<string>;
+    /** A new disclosure of `status` to GMH on the own case (GMH sees status anyway). */
+    disclosure(): Promise<string>;
+  };
+  /** A unique text that only the given personas may ever receive (checked on every response). */
+  secret(label: string, maySee: readonly Persona[]): string;
+}
+
+export type Params = Readonly<Record<string, string>>;
+
+interface RowBase {
+  readonly method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** Exactly as `registeredRoutes` reports it. */
+  readonly path: string;
+  /** What an `allow` answers, and what it means. */
+  readonly allowStatus?: number;
+  readonly allowMeans?: string;
+  readonly params?: (f: MatrixFixture) => Params | Promise<Params>;
+  /** A valid body (the same for every persona, so that a refusal is about authorization). */
+  readonly body?: (f: MatrixFixture) => Record<string, unknown>;
+  /** Send the body as an HTML form (application/x-www-form-urlencoded). */
+  readonly form?: true;
+  /** Send a file as multipart/form-data. */
+  readonly upload?: { readonly field: string; readonly filename: string; readonly contentType: string; readonly content: Buffer };
+  /** The request ends the session it is sent with: every persona uses a fresh login. */
+  readonly endsSession?: true;
+  /**
+   * The route belongs to work in progress: the row is used when the portal serves the route and
+   * skipped otherwise (a non-optional row whose route is gone fails as stale).
+   */
+  readonly optional?: string;
+}
+
+type Expect<P extends string> = Readonly<Record<P | 'anonymous' | 'disabled', Outcome>>;
+
+export type RouteRow =
+  | (RowBase & { readonly portal: 'worker'; readonly expect: Expect<WorkerPortalPersona> })
+  | (RowBase & { readonly portal: 'landlord'; readonly expect: Expect<LandlordPortalPersona> })
+  | (RowBase & { readonly portal: 'ocmw'; readonly expect: Expect<OcmwPortalPersona> });
+
+/** A valid 1×1 PNG: the consent form upload checks the content, not the name. */
+const PNG_1X1 = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+
+const NOTES_FEATURE = 'private notes (in progress)';
+const CONSENT_DOCUMENT_FEATURE = 'signed consent form upload (in progress)';
+const CASE_PAGE_FORMS_FEATURE = 'case page forms for facts, consent and disclosure (in progress)';
+const NEXT_REVIEW_FEATURE = 'next review date (in progress)';
+
+const ownCase = (f: MatrixFixture): Params => ({ caseId: f.own.caseId });
+const fact = (f: MatrixFixture) => ({ category: 'agreements', body: f.secret('matrix-fact', ['worker']), occurredOn: f.yesterday });
+const consentBody = (f: MatrixFixture) => ({ organisationId: f.orgs.ocmwKruibeke, categories: ['status'], purpose: 'Matrix: opvolging', givenHow: 'oral', givenOn: f.yesterday });
+const noteText = (f: MatrixFixture) => ({ text: f.secret('matrix-note', ['worker']) });
+
+// Shorthands for the recurring columns; each row still names every persona of its portal.
+const SIGNED_OUT = { anonymous: 'deny', disabled: 'deny' } as const;
+
+export const WORKER_ROWS: readonly RouteRow[] = [
+  // Start page: every outreach role has one.
+  { portal: 'worker', method: 'GET', path: '/', allowStatus: 200,
+    expect: { worker: 'allow', worker2: 'allow', coordinator: 'allow', privacyOfficer: 'allow', admin: 'allow', ...SIGNED_OUT } },
+
+  // Triage: the coordinator only.
+  { portal: 'worker', method: 'GET', path: '/api/incoming-referrals', allowStatus: 200,
+    expect: { worker: 'deny', worker2: 'deny', coordinator: 'allow', privacyOfficer: 'deny', admin: 'deny', ...SIGNED_OUT } },
+  { portal: 'worker', method: 'POST', path: '/api/cases/:id/accept', allowStatus: 200, allowMeans: 'the fresh referred case is active with `worker`',
+    params: async (f) => ({ id: await f.fresh.referredCase() }), body: (f) => ({ workerId: f.users.worker }),
+    expect: { worker: 'deny', worker2: 'deny', coordinator: 'allow', privacyOfficer: 'deny', admin: 'deny', ...SIGNED_OUT } },
+  { portal: 'worker', method: 'POST', path: '/api/cases/:id/decline', allowStatus: 200, allowMeans: 'the fresh referred case is declined',
+    params: async (f) => ({ id: await f.fresh.referredCase() }), body: () => ({ reason: 'Matrix: geen woonprobleem' }),
+    expect: { worker: 'deny', worker2: 'deny', coordinator: 'allow', privacyOfficer: 'deny', admin: 'deny', ...SIGNED_OUT } },
+  { portal: 'worker', method: 'POST', path: '/api/cases/:id/attach', allowStatus: 204, allowMeans: 'the fresh referral moved to the open case',
+    params: async (f) => ({ id: await f.fresh.referredCase() }), body: (f) => ({ openCaseId: f.attachTargetCaseId }),
+    expect: { worker: 'deny', worker2: 'deny', coordinator: 'allow', privacyOfficer: 'deny', admin: 'deny', ...SIGNED_OUT } },
+  { portal: 'worker', method: 'GET', path: '/referrals', allowStatus: 200,
+    expect: { worker: 'deny', worker2: 'deny', coordinator: 'allow', privacyOfficer: 'deny', admin: 'deny', ...SIGNED_OUT } },
+  { portal: 'worker', method: 'GET', path: '/referrals/:caseId', allowStatus: 200,
+    params: (f) => ({ caseId: f.pendingCaseId }),
+    expect: { worker: 'deny', worker2: 'deny', coordinator: 'allow', privacyOfficer: 'deny', admin: 'deny', ...SIGNED_OUT } },
+  { portal: 'worker', method: 'POST', path: '/referrals/:caseId/accept', allowStatus: 303, allowMeans: 'accepted, redirect to the case',
+    params: async (f) => ({ caseId: await f.fresh.referredCase() }), form: true, body: (f) => ({ workerId: f.users.worker }),
+    expect: { worker: 'deny', worker2: 'deny', coordinator: 'allow', privacyOfficer: 'deny', admin: 'deny', ...SIGNED_OUT } },
+  { portal: 'worker', method: 'POST', path: '/referrals/:caseId/decline', allowStatus: 303, allowMeans: 'declined, redirect to the list',
+    params: async (f) => ({ caseId: await f.fresh.referredCase() }), form: true, body: () => ({ reason: 'Matrix: geen woonprobleem' }),
+    expect: { worker: 'deny', worker2: 'deny', coordinator: 'allow', privacyOfficer: 'deny', admin: 'deny', ...SIGNED_OUT } },
+  { portal: 'worker', method: 'POST', path: '/referrals/:caseId/attach', allowStatus: 303, allowMeans: 'attached, redirect to the open case',
+    params: async (f) => ({ caseId: await f.fresh.referredCase() }), form: true, body: (f) => ({ openCaseId: f.attachTargetCaseId }),
+    expect: { worker: 'deny', worker2: 'deny', coordinator: 'allow', privacyOfficer: 'deny', admin: 'deny', ...SIGNED_OUT } },
+
+  // Cases: the assigned worker and the coordinator (metadata); never privacy officer or admin.
+  { portal: 'worker', method: 'GET', path: '/api/cases', allowStatus: 200,
+    expect: { worker: 'allow', worker2: 'allow', coordinator: 'allow', privacyOfficer: 'deny', admin: 'deny', ...SIGNED_OUT } },
+  { portal: 'worker', method: 'GET', path: '/api/cases/:id', allowStatus: 200, params: (f) => ({ id: f.own.caseId }),
+    expect: { worker: 'allow', worker2: 'hidden', coordinator: 'allow', privacyOfficer: 'deny', admin: 'deny', ...SIGNED_OUT } },
+  { portal: 'worker', method: 'GET', path: '/cases', allowStatus: 200,
+    expect: { worker: 'allow', worker2: 'allow', coordinator: 'allow', privacyOfficer: 'deny', admin: 'deny', ...SIGNED_OUT } },
+  { portal: 'worker', method: 'GET', path: '/cases/:id', allowStatus: 200, params: (f) => ({ id: f.own.caseId }),
+    expect: { worker: 'allow', worker2: 'hidden', coordinator: 'allow', privacyOfficer: 'deny', admin: 'deny', ...SIGNED_OUT } },
+
+  // Facts: the assigned worker only (the coordinator has no rule on facts at all).
+  { portal: 'worker', method: 'GET', path: '/api/cases/:caseId/facts', allowStatus: 200, params: ownCase,
+    expect: { worker: 'allow', worker2: 'hidden', coordinator: 'deny', privacyOfficer: 'deny', admin: 'deny', ...SIGNED_OUT } },
+  { portal: 'worker', method: 'POST', path: '/api/cases/:caseId/facts', allowStatus: 201, allowMeans: 'the fact is stored', params: ownCase, body: fact,
+    expect: { worker: 'allow', worker2: 'hidden', coordinator: 'deny', privacyOfficer: 'deny', admin: 'deny', ...SIGNED_OUT } },
+  { portal: 'worker', method: 'PATCH', path: '/api/facts/:id', allowStatus: 200, allowMeans: 'the fact has a new version',
+    params: (f) => ({ id: f.own.editableFactId }), body: fact,
+    expect: { worker: 'allow', worker2: 'hidden', coordinator: 'deny', privacyOfficer: 'deny', admin: 'deny', ...SIGNED_OUT } },
+  { portal: 'worker', method: 'GET', path: '/api/facts/:id/history', allowStatus: 200, params: (f) => ({ id: f.own.editableFactId }),
+    expect: { worker: 'allow', worker2: 'hidden', coordinator: 'deny', privacyOfficer: 'deny', admin: 'deny', ...SIGNED_OUT } },
+
+  // Consent: the assigned worker only.
+  { portal: 'worker', method: 'GET', path: '/api/cases/:caseId/consents', allowStatus: 200, params: ownCase,
+    expect: { worker: 'allow', worker2: 'hidden', coordinator: 'deny', privacyOfficer: 'deny', admin: 'deny', ...SIGNED_OUT } },
+  { portal: 'worker', method: 'POST', path: '/api/cases/:caseId/consents', allowStatus: 201, allowMeans: 'the consent is recorded', params: ownCase, body: consentBody,
+    expect: { worker: 'allow', worker2: 'hidden', coordinator: 'deny', privacyOfficer: 'deny', admin: 'deny', ...SIGNED_OUT } },
+  { portal: 'worker', method: 'POST', path: '/api/consents/:id/withdraw', allowStatus: 200, allowMeans: 'the fresh consent is withdrawn',
+    params: async (f) => ({ id: await f.fresh.consent() }), body: () => ({ note: 'Matrix: ingetrokken' }),
+    expect: { worker: 'allow', worker2: 'hidden', coordinator: 'deny', privacyOfficer: 'deny', admin: 'deny', ...SIGNED_OUT } },
+  { portal: 'worker', method: 'POST', path: '/api/consents/:id/document', optional: CONSENT_DOCUMENT_FEATURE, allowStatus: 200, allowMeans: 'the PNG is attached',
+    params: async (f) => ({ id: await f.fresh.consent() }), upload: { field: 'document', filename: 'toestemming.png', contentType: 'image/png', content: PNG_1X1 },
+    expect: { worker: 'allow', worker2: 'hidden', coordinator: 'deny', privacyOfficer: 'deny', admin: 'deny', ...SIGNED_OUT } },
+  { portal: 'worker', method: 'GET', path: '/api/consents/:id/document', optional: CONSENT_DOCUMENT_FEATURE, allowStatus: 200,
+    params: async (f) => ({ id: await f.fresh.consentWithDocument() }),
+    expect: { worker: 'allow', worker2: 'hidden', coordinator: 'deny', privacyOfficer: 'deny', admin: 'deny', ...SIGNED_OUT } },
+  { portal: 'worker', method: 'PUT', path: '/api/cases/:caseId/legal-basis', allowStatus: 204, allowMeans: 'the legal basis is stored', params: ownCase,
+    body: () => ({ legalBasis: 'voluntary' }),
+    expect: { worker: 'allow', worker2: 'hidden', coordinator: 'deny', privacyOfficer: 'deny', admin: 'deny', ...SIGNED_OUT } },
+
+  // The next review date (the referrer sees it): the assigned worker updates the case.
+  { portal: 'worker', method: 'PUT', path: '/api/cases/:caseId/next-review', optional: NEXT_REVIEW_FEATURE, allowStatus: 200, allowMeans: 'the date is stored',
+    params: ownCase, body: (f) => ({ nextReviewOn: f.inAMonth }),
+    expect: { worker: 'allow', worker2: 'hidden', coordinator: 'deny', privacyOfficer: 'deny', admin: 'deny', ...SIGNED_OUT } },
+
+  // Disclosure: the assigned worker only.
+  { portal: 'worker', method: 'GET', path: '/api/cases/:caseId/disclosures', allowStatus: 200, params: ownCase,
+    expect: { worker: 'allow', worker2: 'hidden', coordinator: 'deny', privacyOfficer: 'deny', admin: 'deny', ...SIGNED_OUT } },
+  { portal: 'worker', method: 'POST', path: '/api/cases/:caseId/disclosures', allowStatus: 201, allowMeans: 'status is disclosed to GMH (consented)', params: ownCase,
+    body: (f) => ({ organisationId: f.orgs.gmh, category: 'status' }),
+    expect: { worker: 'allow', worker2: 'hidden', coordinator: 'deny', privacyOfficer: 'deny', admin: 'deny', ...SIGNED_OUT } },
+  { portal: 'worker', method: 'DELETE', path: '/api/disclosures/:id', allowStatus: 204, allowMeans: 'the fresh disclosure is revoked',
+    params: async (f) => ({ id: await f.fresh.disclosure() }),
+    expect: { worker: 'allow', worker2: 'hidden', coordinator: 'deny', privacyOfficer: 'deny', admin: 'deny', ...SIGNED_OUT } },
+  { portal: 'worker', method: 'GET', path: '/api/cases/:caseId/partner-view', allowStatus: 200, params: ownCase,
+    expect: { worker: 'allow', worker2: 'hidden', coordinator: 'deny', privacyOfficer: 'deny', admin: 'deny', ...SIGNED_OUT } },
+
+  // The same actions as form posts of the case page (post/redirect/get).
+  { portal: 'worker', method: 'POST', path: '/cases/:caseId/facts', optional: CASE_PAGE_FORMS_FEATURE, allowStatus: 303, allowMeans: 'stored, redirect to the case',
+    params: ownCase, form: true, body: fact,
+    expect: { worker: 'allow', worker2: 'hidden', coordinator: 'deny', privacyOfficer: 'deny', admin: 'deny', ...SIGNED_OUT } },
+  { portal: 'worker', method: 'POST', path: '/cases/:caseId/consents', optional: CASE_PAGE_FORMS_FEATURE, allowStatus: 303, allowMeans: 'recorded, redirect to the case',
+    params: ownCase, form: true, body: (f) => ({ ...consentBody(f), categories: 'status' }),
+    expect: { worker: 'allow', worker2: 'hidden', coordinator: 'deny', privacyOfficer: 'deny', admin: 'deny', ...SIGNED_OUT } },
+  { portal: 'worker', method: 'POST', path: '/cases/:caseId/consents/:consentId/withdraw', optional: CASE_PAGE_FORMS_FEATURE, allowStatus: 303, allowMeans: 'withdrawn, redirect to the case',
+    params: async (f) => ({ caseId: f.own.caseId, consentId: await f.fresh.consent() }), form: true, body: () => ({ note: 'Matrix: ingetrokken' }),
+    expect: { worker: 'allow', worker2: 'hidden', coordinator: 'deny', privacyOfficer: 'deny', admin: 'deny', ...SIGNED_OUT } },
+  { portal: 'worker', method: 'POST', path: '/cases/:caseId/legal-basis', optional: CASE_PAGE_FORMS_FEATURE, allowStatus: 303, allowMeans: 'stored, redirect to the case',
+    params: ownCase, form: true, body: () => ({ legalBasis: 'court_imposed' }),
+    expect: { worker: 'allow', worker2: 'hidden', coordinator: 'deny', privacyOfficer: 'deny', admin: 'deny', ...SIGNED_OUT } },
+  { portal: 'worker', method: 'POST', path: '/cases/:caseId/next-review', optional: NEXT_REVIEW_FEATURE, allowStatus: 303, allowMeans: 'stored, redirect to the case',
+    params: ownCase, form: true, body: (f) => ({ nextReviewOn: f.inAMonth }),
+    expect: { worker: 'allow', worker2: 'hidden', coordinator: 'deny', privacyOfficer: 'deny', admin: 'deny', ...SIGNED_OUT } },
+  { portal: 'worker', method: 'POST', path: '/cases/:caseId/disclosures', optional: CASE_PAGE_FORMS_FEATURE, allowStatus: 303, allowMeans: 'disclosed, redirect to the case',
+    params: ownCase, form: true, body: (f) => ({ organisationId: f.orgs.gmh, category: 'status' }),
+    expect: { worker: 'allow', worker2: 'hidden', coordinator: 'deny', privacyOfficer: 'deny', admin: 'deny', ...SIGNED_OUT } },
+  { portal: 'worker', method: 'POST', path: '/cases/:caseId/disclosures/:disclosureId/revoke', optional: CASE_PAGE_FORMS_FEATURE, allowStatus: 303, allowMeans: 'revoked, redirect to the case',
+    params: async (f) => ({ caseId: f.own.caseId, disclosureId: await f.fresh.disclosure() }), form: true, body: () => ({}),
+    expect: { worker: 'allow', worker2: 'hidden', coordinator: 'deny', privacyOfficer: 'deny', admin: 'deny', ...SIGNED_OUT } },
+
+  // Private notes: the assigned worker and nobody else, ever (DESIGN.md §3).
+  { portal: 'worker', method: 'GET', path: '/api/cases/:caseId/notes', optional: NOTES_FEATURE, allowStatus: 200, params: ownCase,
+    expect: { worker: 'allow', worker2: 'hidden', coordinator: 'deny', privacyOfficer: 'deny', admin: 'deny', ...SIGNED_OUT } },
+  { portal: 'worker', method: 'POST', path: '/api/cases/:caseId/notes', optional: NOTES_FEATURE, allowStatus: 201, allowMeans: 'the note is stored', params: ownCase, body: noteText,
+    expect: { worker: 'allow', worker2: 'hidden', coordinator: 'deny', privacyOfficer: 'deny', admin: 'deny', ...SIGNED_OUT } },
+  { portal: 'worker', method: 'PATCH', path: '/api/notes/:id', optional: NOTES_FEATURE, allowStatus: 200, allowMeans: 'the note has a new version',
+    params: (f) => ({ id: f.own.noteId! }), body: noteText,
+    expect: { worker: 'allow', worker2: 'hidden', coordinator: 'deny', privacyOfficer: 'deny', admin: 'deny', ...SIGNED_OUT } },
+  { portal: 'worker', method: 'GET', path: '/api/notes/:id/history', optional: NOTES_FEATURE, allowStatus: 200, params: (f) => ({ id: f.own.noteId! }),
+    expect: { worker: 'allow', worker2: 'hidden', coordinator: 'deny', privacyOfficer: 'deny', admin: 'deny', ...SIGNED_OUT } },
+  { portal: 'worker', method: 'GET', path: '/cases/:caseId/notes', optional: NOTES_FEATURE, allowStatus: 200, params: ownCase,
+    expect: { worker: 'allow', worker2: 'hidden', coordinator: 'deny', privacyOfficer: 'deny', admin: 'deny', ...SIGNED_OUT } },
+  { portal: 'worker', method: 'POST', path: '/cases/:caseId/notes', optional: NOTES_FEATURE, allowStatus: 303, allowMeans: 'stored, redirect to the notes',
+    params: ownCase, form: true, body: noteText,
+    expect: { worker: 'allow', worker2: 'hidden', coordinator: 'deny', privacyOfficer: 'deny', admin: 'deny', ...SIGNED_OUT } },
+  { portal: 'worker', method: 'POST', path: '/notes/:id', optional: NOTES_FEATURE, allowStatus: 303, allowMeans: 'new version, redirect to the notes',
+    params: (f) => ({ id: f.own.noteId! }), form: true, body: noteText,
+    expect: { worker: 'allow', worker2: 'hidden', coordinator: 'deny', privacyOfficer: 'deny', admin: 'deny', ...SIGNED_OUT } },
+  { portal: 'worker', method: 'GET', path: '/notes/:id/history', optional: NOTES_FEATURE, allowStatus: 200, params: (f) => ({ id: f.own.noteId! }),
+    expect: { worker: 'allow', worker2: 'hidden', coordinator: 'deny', privacyOfficer: 'deny', admin: 'deny', ...SIGNED_OUT } },
+
+  ...sessionRows('worker'),
+];
+
+export const LANDLORD_ROWS: readonly RouteRow[] = [
+  { portal: 'landlord', method: 'POST', path: '/api/referrals', allowStatus: 201, allowMeans: 'the referral and its case are stored',
+    body: () => validReferral(),
+    expect: { gmh: 'allow', bvt: 'allow', ...SIGNED_OUT } },
+  { portal: 'landlord', method: 'GET', path: '/api/referrals', allowStatus: 200,
+    expect: { gmh: 'allow', bvt: 'allow', ...SIGNED_OUT } },
+  { portal: 'landlord', method: 'GET', path: '/api/referrals/:id', allowStatus: 200, params: (f) => ({ id: f.own.gmhReferralId }),
+    expect: { gmh: 'allow', bvt: 'hidden', ...SIGNED_OUT } },
+  { portal: 'landlord', method: 'GET', path: '/api/referral-options', allowStatus: 200,
+    expect: { gmh: 'allow', bvt: 'allow', ...SIGNED_OUT } },
+  { portal: 'landlord', method: 'GET', path: '/', allowStatus: 303, allowMeans: 'redirect to /referrals',
+    expect: { gmh: 'allow', bvt: 'allow', ...SIGNED_OUT } },
+  { portal: 'landlord', method: 'GET', path: '/referrals', allowStatus: 200,
+    expect: { gmh: 'allow', bvt: 'allow', ...SIGNED_OUT } },
+  { portal: 'landlord', method: 'GET', path: '/referrals/new', allowStatus: 200,
+    expect: { gmh: 'allow', bvt: 'allow', ...SIGNED_OUT } },
+  { portal: 'landlord', method: 'POST', path: '/referrals', allowStatus: 303, allowMeans: 'stored, redirect to the referral',
+    form: true, body: () => ({ ...validReferral(), tenantInformed: 'true' }),
+    expect: { gmh: 'allow', bvt: 'allow', ...SIGNED_OUT } },
+  { portal: 'landlord', method: 'GET', path: '/referrals/:id', allowStatus: 200, params: (f) => ({ id: f.own.gmhReferralId }),
+    expect: { gmh: 'allow', bvt: 'hidden', ...SIGNED_OUT } },
+  ...sessionRows('landlord'),
+];
+
+export const OCMW_ROWS: readonly RouteRow[] = [
+  { portal: 'ocmw', method: 'POST', path: '/api/referrals', allowStatus: 201, allowMeans: 'the referral and its case are stored',
+    body: (f) => validReferral({ landlordOrganisationId: f.orgs.gmh }),
+    expect: { ocmwBeveren: 'allow', ocmwKruibeke: 'allow', ...SIGNED_OUT } },
+  { portal: 'ocmw', method: 'GET', path: '/api/referrals', allowStatus: 200,
+    expect: { ocmwBeveren: 'allow', ocmwKruibeke: 'allow', ...SIGNED_OUT } },
+  { portal: 'ocmw', method: 'GET', path: '/api/referrals/:id', allowStatus: 200, params: (f) => ({ id: f.own.ocmwReferralId }),
+    expect: { ocmwBeveren: 'allow', ocmwKruibeke: 'hidden', ...SIGNED_OUT } },
+  { portal: 'ocmw', method: 'GET', path: '/api/referral-options', allowStatus: 200,
+    expect: { ocmwBeveren: 'allow', ocmwKruibeke: 'allow', ...SIGNED_OUT } },
+  { portal: 'ocmw', method: 'GET', path: '/', allowStatus: 303, allowMeans: 'redirect to /referrals',
+    expect: { ocmwBeveren: 'allow', ocmwKruibeke: 'allow', ...SIGNED_OUT } },
+  { portal: 'ocmw', method: 'GET', path: '/referrals', allowStatus: 200,
+    expect: { ocmwBeveren: 'allow', ocmwKruibeke: 'allow', ...SIGNED_OUT } },
+  { portal: 'ocmw', method: 'GET', path: '/referrals/new', allowStatus: 200,
+    expect: { ocmwBeveren: 'allow', ocmwKruibeke: 'allow', ...SIGNED_OUT } },
+  { portal: 'ocmw', method: 'POST', path: '/referrals', allowStatus: 303, allowMeans: 'stored, redirect to the referral',
+    form: true, body: (f) => ({ ...validReferral({ landlordOrganisationId: f.orgs.gmh }), tenantInformed: 'true' }),
+    expect: { ocmwBeveren: 'allow', ocmwKruibeke: 'allow', ...SIGNED_OUT } },
+  { portal: 'ocmw', method: 'GET', path: '/referrals/:id', allowStatus: 200, params: (f) => ({ id: f.own.ocmwReferralId }),
+    expect: { ocmwBeveren: 'allow', ocmwKruibeke: 'hidden', ...SIGNED_OUT } },
+  ...sessionRows('ocmw'),
+];
+
+/**
+ * Health, login and logout, the same on every portal. Login is sent without credentials (400):
+ * it must be reachable without a session, and a real login would replace the caller's session.
+ */
+function sessionRows(portal: PortalName): RouteRow[] {
+  const everyone = (outcome: Outcome, signedOut: Outcome = outcome) =>
+    ({ ...Object.fromEntries(PERSONAS_OF_PORTAL[portal].map((p) => [p, outcome])), anonymous: signedOut, disabled: signedOut }) as never;
+  return [
+    { portal, method: 'GET', path: '/health', expect: everyone('public') },
+    { portal, method: 'POST', path: '/api/session', allowMeans: 'no credentials: 400 MISSING_CREDENTIALS', body: () => ({}), expect: everyone('public') },
+    { portal, method: 'GET', path: '/api/session', expect: everyone('public') },
+    { portal, method: 'DELETE', path: '/api/session', allowStatus: 204, allowMeans: 'logged out', endsSession: true, expect: everyone('allow', 'deny') },
+    { portal, method: 'GET', path: '/login', expect: everyone('public') },
+    { portal, method: 'POST', path: '/login', allowMeans: 'no credentials: the form again with 400', form: true, body: () => ({}), expect: everyone('public') },
+    { portal, method: 'POST', path: '/logout', endsSession: true, expect: everyone('public') },
+  ];
+}
+
+export const ROUTE_ROWS: Readonly<Record<PortalName, readonly RouteRow[]>> = { worker: WORKER_ROWS, landlord: LANDLORD_ROWS, ocmw: OCMW_ROWS };
