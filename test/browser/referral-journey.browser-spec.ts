@@ -168,7 +168,7 @@ describe('referral journey (browser)', () => {
     await shoot(coordinator, 'coordinator-case');
     expect(await coordinator.locator('h1').first().textContent()).toContain(tenantName);
     expect(await coordinator.locator('.notice.success[role="status"]').textContent()).toContain('Het dossier is aanvaard en toegewezen.');
-    expect(await coordinator.locator('dl.facts').textContent()).toContain(WORKER.displayName);
+    expect(await coordinator.locator('dl.facts').first().textContent()).toContain(WORKER.displayName);
 
     // --- The referral is gone from the incoming list.
     await visit(coordinator, `${workerUrl}/referrals`, 'coordinator-incoming-after');

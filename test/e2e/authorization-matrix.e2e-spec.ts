@@ -261,6 +261,21 @@ beforeAll(async () => {
         return id;
       },
       disclosure: () => disclose(fixture.own.caseId, orgs.gmh, 'status'),
+      activeCase: async () => {
+        const { caseId } = await refer('gmh', validReferral());
+        await triage('accept', caseId, { workerId: fixture.users.worker });
+        return { caseId, version: String((await db.query('SELECT version FROM case_file WHERE id = $1', [caseId])).rows[0].version) };
+      },
+      caseAtLastStep: async () => {
+        const made = await fixture.fresh.activeCase();
+        await db.query(`UPDATE case_file SET current_step = 'evaluation' WHERE id = $1`, [made.caseId]);
+        return made;
+      },
+      closedCase: async () => {
+        const made = await fixture.fresh.activeCase();
+        await db.query(`UPDATE case_file SET state = 'closed', outcome = 'other', closed_on = current_date WHERE id = $1`, [made.caseId]);
+        return made;
+      },
     },
   };
 
@@ -391,7 +406,7 @@ async function runRow(row: RouteRow): Promise<string[]> {
   for (const persona of ALL_PERSONAS) {
     const { expected, signedOut } = expectationFor(row, persona);
     const params = (await row.params?.(fixture)) ?? {};
-    const body = row.body?.(fixture);
+    const body = row.body?.(fixture, params);
     const who = whoOf(persona, row.portal);
     const options = { body, form: row.form, upload: row.upload };
     const res = await send(row.portal, who, row.method, fill(row.path, params), { ...options, cookie: await cookieFor(persona, row.portal, !!row.endsSession) });

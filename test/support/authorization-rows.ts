@@ -1,3 +1,4 @@
+import { Pool } from 'pg';
 import type { PortalName } from './portals';
 import { validReferral } from './referral-fixtures';
 
@@ -86,6 +87,12 @@ export interface MatrixFixture {
     consentWithDocument(): Promise<string>;
     /** A new disclosure of `status` to GMH on the own case (GMH sees status anyway). */
     disclosure(): Promise<string>;
+    /** A new GMH referral accepted for `worker`: `{ caseId, version }`. */
+    activeCase(): Promise<Params>;
+    /** The same, in the last step of the care continuum (ready for aftercare). */
+    caseAtLastStep(): Promise<Params>;
+    /** The same, closed (ready to be reopened). */
+    closedCase(): Promise<Params>;
   };
   /** A unique text that only the given personas may ever receive (checked on every response). */
   secret(label: string, maySee: readonly Persona[]): string;
@@ -102,7 +109,7 @@ interface RowBase {
   readonly allowMeans?: string;
   readonly params?: (f: MatrixFixture) => Params | Promise<Params>;
   /** A valid body (the same for every persona, so that a refusal is about authorization). */
-  readonly body?: (f: MatrixFixture) => Record<string, unknown>;
+  readonly body?: (f: MatrixFixture, params: Params) => Record<string, unknown>;
   /** Send the body as an HTML form (application/x-www-form-urlencoded). */
   readonly form?: true;
   /** Send a file as multipart/form-data. */
@@ -215,6 +222,32 @@ export const WORKER_ROWS: readonly RouteRow[] = [
     params: ownCase, body: (f) => ({ nextReviewOn: f.inAMonth }),
     expect: { worker: 'allow', worker2: 'hidden', coordinator: 'deny', privacyOfficer: 'deny', admin: 'deny', ...SIGNED_OUT } },
 
+  // The trajectory after acceptance: the assigned worker changes it, on the current version.
+  { portal: 'worker', method: 'GET', path: '/api/care-steps', allowStatus: 200,
+    expect: { worker: 'allow', worker2: 'allow', coordinator: 'allow', privacyOfficer: 'deny', admin: 'deny', ...SIGNED_OUT } },
+  { portal: 'worker', method: 'GET', path: '/api/cases/:caseId/timeline', allowStatus: 200, params: ownCase,
+    expect: { worker: 'allow', worker2: 'hidden', coordinator: 'allow', privacyOfficer: 'deny', admin: 'deny', ...SIGNED_OUT } },
+  { portal: 'worker', method: 'GET', path: '/cases/:caseId/timeline', allowStatus: 200, params: ownCase,
+    expect: { worker: 'allow', worker2: 'hidden', coordinator: 'allow', privacyOfficer: 'deny', admin: 'deny', ...SIGNED_OUT } },
+  { portal: 'worker', method: 'GET', path: '/api/cases/:caseId/procedure-events', allowStatus: 200, params: ownCase,
+    expect: { worker: 'allow', worker2: 'hidden', coordinator: 'deny', privacyOfficer: 'deny', admin: 'deny', ...SIGNED_OUT } },
+  ...(
+    [
+      ['steps', (p: Params) => ({ step: 'introductory_visit', version: Number(p.version) }), 'the case moves to the step', 'activeCase'],
+      ['contacts', (p: Params) => ({ version: Number(p.version) }), 'the contact is recorded', 'activeCase'],
+      ['aftercare', (p: Params, f: MatrixFixture) => ({ endsOn: f.inAMonth, version: Number(p.version) }), 'aftercare starts', 'caseAtLastStep'],
+      ['close', (p: Params) => ({ outcome: 'other', handover: 'Matrix: overgedragen', version: Number(p.version) }), 'the case is closed', 'activeCase'],
+      ['reopen', (p: Params) => ({ reason: 'Matrix: heropend', version: Number(p.version) }), 'a new trajectory is opened', 'closedCase'],
+    ] as const
+  ).flatMap(([action, body, means, fresh]): RouteRow[] => [
+    { portal: 'worker', method: 'POST', path: `/api/cases/:caseId/${action}`, allowStatus: action === 'reopen' ? 201 : 200, allowMeans: means,
+      params: (f) => f.fresh[fresh](), body: (f, p) => body(p, f),
+      expect: { worker: 'allow', worker2: 'hidden', coordinator: 'deny', privacyOfficer: 'deny', admin: 'deny', ...SIGNED_OUT } },
+    { portal: 'worker', method: 'POST', path: `/cases/:caseId/${action}`, allowStatus: 303, allowMeans: `${means} (form), redirect`, form: true,
+      params: (f) => f.fresh[fresh](), body: (f, p) => body(p, f),
+      expect: { worker: 'allow', worker2: 'hidden', coordinator: 'deny', privacyOfficer: 'deny', admin: 'deny', ...SIGNED_OUT } },
+  ]),
+
   // Disclosure: the assigned worker only.
   { portal: 'worker', method: 'GET', path: '/api/cases/:caseId/disclosures', allowStatus: 200, params: ownCase,
     expect: { worker: 'allow', worker2: 'hidden', coordinator: 'deny', privacyOfficer: 'deny', admin: 'deny', ...SIGNED_OUT } },
@@ -271,6 +304,38 @@ export const WORKER_ROWS: readonly RouteRow[] = [
   { portal: 'worker', method: 'GET', path: '/notes/:id/history', optional: NOTES_FEATURE, allowStatus: 200, params: (f) => ({ id: f.own.noteId! }),
     expect: { worker: 'allow', worker2: 'hidden', coordinator: 'deny', privacyOfficer: 'deny', admin: 'deny', ...SIGNED_OUT } },
 
+  // Budget counselling: the assigned worker refers the case to the OCMW of its municipality
+  // (Beveren for the own case) under a financial consent, and sees every answer.
+  { portal: 'worker', method: 'GET', path: '/api/cases/:caseId/financial-referrals', allowStatus: 200, params: ownCase,
+    expect: { worker: 'allow', worker2: 'hidden', coordinator: 'deny', privacyOfficer: 'deny', admin: 'deny', ...SIGNED_OUT } },
+  { portal: 'worker', method: 'POST', path: '/api/cases/:caseId/financial-referrals', allowStatus: 201, allowMeans: 'the referral to OCMW Beveren is stored, pending',
+    params: readyToReferToBeveren, body: financialReferralBody,
+    expect: { worker: 'allow', worker2: 'hidden', coordinator: 'deny', privacyOfficer: 'deny', admin: 'deny', ...SIGNED_OUT } },
+  { portal: 'worker', method: 'GET', path: '/cases/:caseId/budget', allowStatus: 200, params: ownCase,
+    expect: { worker: 'allow', worker2: 'hidden', coordinator: 'deny', privacyOfficer: 'deny', admin: 'deny', ...SIGNED_OUT } },
+  { portal: 'worker', method: 'POST', path: '/cases/:caseId/budget', allowStatus: 303, allowMeans: 'referred, redirect to the budget page',
+    params: readyToReferToBeveren, form: true, body: financialReferralBody,
+    expect: { worker: 'allow', worker2: 'hidden', coordinator: 'deny', privacyOfficer: 'deny', admin: 'deny', ...SIGNED_OUT } },
+
+
+  // Deadlines: whoever reads cases (a worker the own, the coordinator the organisation's).
+  { portal: 'worker', method: 'GET', path: '/api/deadlines', allowStatus: 200,
+    expect: { worker: 'allow', worker2: 'allow', coordinator: 'allow', privacyOfficer: 'deny', admin: 'deny', ...SIGNED_OUT } },
+  { portal: 'worker', method: 'GET', path: '/deadlines', allowStatus: 200,
+    expect: { worker: 'allow', worker2: 'allow', coordinator: 'allow', privacyOfficer: 'deny', admin: 'deny', ...SIGNED_OUT } },
+
+  // Notifications: everyone has their own; someone else's answers like a missing one.
+  { portal: 'worker', method: 'GET', path: '/api/notifications', allowStatus: 200,
+    expect: { worker: 'allow', worker2: 'allow', coordinator: 'allow', privacyOfficer: 'allow', admin: 'allow', ...SIGNED_OUT } },
+  { portal: 'worker', method: 'POST', path: '/api/notifications/:id/read', allowStatus: 200, allowMeans: 'the worker’s notification is marked read',
+    params: workerNotification,
+    expect: { worker: 'allow', worker2: 'hidden', coordinator: 'hidden', privacyOfficer: 'hidden', admin: 'hidden', ...SIGNED_OUT } },
+  { portal: 'worker', method: 'GET', path: '/notifications', allowStatus: 200,
+    expect: { worker: 'allow', worker2: 'allow', coordinator: 'allow', privacyOfficer: 'allow', admin: 'allow', ...SIGNED_OUT } },
+  { portal: 'worker', method: 'POST', path: '/notifications/:id/read', allowStatus: 303, allowMeans: 'marked read, redirect to the notifications',
+    params: workerNotification, form: true, body: () => ({}),
+    expect: { worker: 'allow', worker2: 'hidden', coordinator: 'hidden', privacyOfficer: 'hidden', admin: 'hidden', ...SIGNED_OUT } },
+
   ...sessionRows('worker'),
 ];
 
@@ -294,6 +359,14 @@ export const LANDLORD_ROWS: readonly RouteRow[] = [
     form: true, body: () => ({ ...validReferral(), tenantInformed: 'true' }),
     expect: { gmh: 'allow', bvt: 'allow', ...SIGNED_OUT } },
   { portal: 'landlord', method: 'GET', path: '/referrals/:id', allowStatus: 200, params: (f) => ({ id: f.own.gmhReferralId }),
+    expect: { gmh: 'allow', bvt: 'hidden', ...SIGNED_OUT } },
+  // The landlord of an open case records its eviction procedure there (BvT is the landlord of
+  // the foreign case, so it may record in general, but not on GMH's case).
+  { portal: 'landlord', method: 'POST', path: '/api/referrals/:id/procedure-events', allowStatus: 201, allowMeans: 'the procedure step is stored',
+    params: (f) => ({ id: f.own.gmhReferralId }), body: (f) => ({ kind: 'procedure_paused', eventDate: f.yesterday, note: 'Matrix: gepauzeerd' }),
+    expect: { gmh: 'allow', bvt: 'hidden', ...SIGNED_OUT } },
+  { portal: 'landlord', method: 'POST', path: '/referrals/:id/procedure-events', allowStatus: 303, allowMeans: 'stored, redirect to the referral', form: true,
+    params: (f) => ({ id: f.own.gmhReferralId }), body: (f) => ({ kind: 'procedure_continued', eventDate: f.yesterday }),
     expect: { gmh: 'allow', bvt: 'hidden', ...SIGNED_OUT } },
   ...sessionRows('landlord'),
 ];
@@ -319,6 +392,47 @@ export const OCMW_ROWS: readonly RouteRow[] = [
     expect: { ocmwBeveren: 'allow', ocmwKruibeke: 'allow', ...SIGNED_OUT } },
   { portal: 'ocmw', method: 'GET', path: '/referrals/:id', allowStatus: 200, params: (f) => ({ id: f.own.ocmwReferralId }),
     expect: { ocmwBeveren: 'allow', ocmwKruibeke: 'hidden', ...SIGNED_OUT } },
+  // The partner controllers are shared, but only a landlord records an eviction procedure.
+  { portal: 'ocmw', method: 'POST', path: '/api/referrals/:id/procedure-events', params: (f) => ({ id: f.own.ocmwReferralId }),
+    body: (f) => ({ kind: 'procedure_paused', eventDate: f.yesterday }),
+    expect: { ocmwBeveren: 'deny', ocmwKruibeke: 'deny', ...SIGNED_OUT } },
+  { portal: 'ocmw', method: 'POST', path: '/referrals/:id/procedure-events', form: true, params: (f) => ({ id: f.own.ocmwReferralId }),
+    body: (f) => ({ kind: 'procedure_paused', eventDate: f.yesterday }),
+    expect: { ocmwBeveren: 'deny', ocmwKruibeke: 'deny', ...SIGNED_OUT } },
+  // Budget counselling: an OCMW answers the financial referrals addressed to it, and only those
+  // (the fixtures are referrals of the own case to OCMW Beveren).
+  { portal: 'ocmw', method: 'GET', path: '/api/financial-referrals', allowStatus: 200,
+    expect: { ocmwBeveren: 'allow', ocmwKruibeke: 'allow', ...SIGNED_OUT } },
+  { portal: 'ocmw', method: 'GET', path: '/api/financial-referrals/:id', allowStatus: 200, params: async (f) => ({ id: await budgetReferral(f) }),
+    expect: { ocmwBeveren: 'allow', ocmwKruibeke: 'hidden', ...SIGNED_OUT } },
+  { portal: 'ocmw', method: 'POST', path: '/api/financial-referrals/:id/accept', allowStatus: 200, allowMeans: 'the fresh referral is accepted',
+    params: async (f) => ({ id: await freshFinancialReferral(f, 'pending') }), body: () => ({ version: 1 }),
+    expect: { ocmwBeveren: 'allow', ocmwKruibeke: 'hidden', ...SIGNED_OUT } },
+  { portal: 'ocmw', method: 'POST', path: '/api/financial-referrals/:id/decline', allowStatus: 200, allowMeans: 'the fresh referral is declined',
+    params: async (f) => ({ id: await freshFinancialReferral(f, 'pending') }), body: () => ({ version: 1, reason: 'Matrix: geen budgetbegeleiding' }),
+    expect: { ocmwBeveren: 'allow', ocmwKruibeke: 'hidden', ...SIGNED_OUT } },
+  { portal: 'ocmw', method: 'POST', path: '/api/financial-referrals/:id/guidance-started', allowStatus: 200, allowMeans: 'the start of guidance is stored',
+    params: async (f) => ({ id: await freshFinancialReferral(f, 'accepted') }), body: (f) => ({ version: 2, startedOn: f.yesterday, kind: 'budget_guidance' }),
+    expect: { ocmwBeveren: 'allow', ocmwKruibeke: 'hidden', ...SIGNED_OUT } },
+  { portal: 'ocmw', method: 'POST', path: '/api/financial-referrals/:id/cost-advances', allowStatus: 201, allowMeans: 'the cost advance is stored',
+    params: async (f) => ({ id: await freshFinancialReferral(f, 'accepted') }), body: costAdvanceBody,
+    expect: { ocmwBeveren: 'allow', ocmwKruibeke: 'hidden', ...SIGNED_OUT } },
+  { portal: 'ocmw', method: 'GET', path: '/budget', allowStatus: 200,
+    expect: { ocmwBeveren: 'allow', ocmwKruibeke: 'allow', ...SIGNED_OUT } },
+  { portal: 'ocmw', method: 'GET', path: '/budget/:id', allowStatus: 200, params: async (f) => ({ id: await budgetReferral(f) }),
+    expect: { ocmwBeveren: 'allow', ocmwKruibeke: 'hidden', ...SIGNED_OUT } },
+  { portal: 'ocmw', method: 'POST', path: '/budget/:id/accept', allowStatus: 303, allowMeans: 'accepted, redirect to the referral', form: true,
+    params: async (f) => ({ id: await freshFinancialReferral(f, 'pending') }), body: () => ({ version: '1' }),
+    expect: { ocmwBeveren: 'allow', ocmwKruibeke: 'hidden', ...SIGNED_OUT } },
+  { portal: 'ocmw', method: 'POST', path: '/budget/:id/decline', allowStatus: 303, allowMeans: 'declined, redirect to the referral', form: true,
+    params: async (f) => ({ id: await freshFinancialReferral(f, 'pending') }), body: () => ({ version: '1', reason: 'Matrix: geen budgetbegeleiding' }),
+    expect: { ocmwBeveren: 'allow', ocmwKruibeke: 'hidden', ...SIGNED_OUT } },
+  { portal: 'ocmw', method: 'POST', path: '/budget/:id/guidance-started', allowStatus: 303, allowMeans: 'stored, redirect to the referral', form: true,
+    params: async (f) => ({ id: await freshFinancialReferral(f, 'accepted') }), body: (f) => ({ version: '2', startedOn: f.yesterday, kind: 'budget_management' }),
+    expect: { ocmwBeveren: 'allow', ocmwKruibeke: 'hidden', ...SIGNED_OUT } },
+  { portal: 'ocmw', method: 'POST', path: '/budget/:id/cost-advances', allowStatus: 303, allowMeans: 'stored, redirect to the referral', form: true,
+    params: async (f) => ({ id: await freshFinancialReferral(f, 'accepted') }), body: costAdvanceBody,
+    expect: { ocmwBeveren: 'allow', ocmwKruibeke: 'hidden', ...SIGNED_OUT } },
   ...sessionRows('ocmw'),
 ];
 
@@ -341,3 +455,87 @@ function sessionRows(portal: PortalName): RouteRow[] {
 }
 
 export const ROUTE_ROWS: Readonly<Record<PortalName, readonly RouteRow[]>> = { worker: WORKER_ROWS, landlord: LANDLORD_ROWS, ocmw: OCMW_ROWS };
+
+// ---------------------------------------------------------------------------------------------
+// Budget counselling fixtures. The matrix fixture has no financial referrals, so these rows make
+// their own, in SQL on this Jest worker's database (startPortals points DATABASE_URL at it): a
+// financial consent for OCMW Beveren on the own case, and referrals of that case to Beveren.
+
+const BUDGET_FIXTURE_PURPOSE = 'Matrix: budgetbegeleiding';
+let budgetPool: Pool | undefined;
+let budgetReferralId: Promise<string> | undefined;
+
+function budgetSql(): Pool {
+  budgetPool ??= new Pool({ connectionString: process.env.DATABASE_URL, max: 2, idleTimeoutMillis: 200, allowExitOnIdle: true });
+  return budgetPool;
+}
+
+function financialReferralBody(): Record<string, unknown> {
+  return { kind: 'budget_guidance', motivation: 'Matrix: betalingsachterstanden, de huurder vraagt hulp bij het budget' };
+}
+
+function costAdvanceBody(f: MatrixFixture): Record<string, unknown> {
+  return { amount: '12.34', purpose: 'Matrix: energiefactuur', advancedOn: f.yesterday, repaymentTerms: 'Matrix: 5 euro per maand' };
+}
+
+/** An active consent of the own case's tenant that covers `financial` for OCMW Beveren. */
+async function ensureFinancialConsent(f: MatrixFixture): Promise<void> {
+  await budgetSql().query(
+    `INSERT INTO consent (case_id, organisation_id, categories, purpose, given_how, given_on, expires_on, recorded_by)
+     SELECT $1, $2, '{financial}', $3, 'oral', current_date - 1, current_date + 300, $4
+      WHERE NOT EXISTS (SELECT 1 FROM consent WHERE case_id = $1 AND organisation_id = $2 AND purpose = $3)`,
+    [f.own.caseId, f.orgs.ocmwBeveren, BUDGET_FIXTURE_PURPOSE, f.users.worker],
+  );
+}
+
+/** The own case, with the consent and without an open referral to Beveren, so that referring succeeds. */
+async function readyToReferToBeveren(f: MatrixFixture): Promise<Params> {
+  await ensureFinancialConsent(f);
+  await budgetSql().query(
+    `UPDATE financial_referral SET status = 'declined', decline_reason = 'Matrix: ruimte voor een nieuwe doorverwijzing', version = version + 1
+      WHERE case_id = $1 AND ocmw_organisation_id = $2 AND status IN ('pending', 'accepted')`,
+    [f.own.caseId, f.orgs.ocmwBeveren],
+  );
+  return { caseId: f.own.caseId };
+}
+
+/**
+ * A new referral of the own case to OCMW Beveren: pending (version 1) or accepted (version 2),
+ * referred three days ago so that "guidance started yesterday" is after the referral.
+ */
+async function freshFinancialReferral(f: MatrixFixture, status: 'pending' | 'accepted'): Promise<string> {
+  await ensureFinancialConsent(f);
+  const { rows } = await budgetSql().query(
+    `INSERT INTO financial_referral (case_id, ocmw_organisation_id, kind, motivation, status, referred_by, referred_at, answered_at, version)
+     VALUES ($1, $2, 'budget_guidance', 'Matrix: hulp bij het budget gevraagd', $3::financial_referral_status, $4, now() - interval '3 days',
+             CASE WHEN $3 = 'accepted' THEN now() END, CASE WHEN $3 = 'accepted' THEN 2 ELSE 1 END)
+     RETURNING id`,
+    [f.own.caseId, f.orgs.ocmwBeveren, status, f.users.worker],
+  );
+  return rows[0].id as string;
+}
+
+/** One referral to read, the same for every row that only reads. */
+function budgetReferral(f: MatrixFixture): Promise<string> {
+  budgetReferralId ??= freshFinancialReferral(f, 'pending');
+  return budgetReferralId;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Notifications exist only through the deadline scan, so the rows that mark one read make their
+// own in SQL on this Jest worker's database (startPortals points DATABASE_URL at it): a fresh,
+// unread notification of `worker` about the own case for each request.
+
+let notificationPool: Pool | undefined;
+
+async function workerNotification(f: MatrixFixture): Promise<Params> {
+  notificationPool ??= new Pool({ connectionString: process.env.DATABASE_URL, max: 1, idleTimeoutMillis: 200, allowExitOnIdle: true });
+  const { rows } = await notificationPool.query(
+    `INSERT INTO notification (user_id, kind, case_id, args, dedupe_key)
+     SELECT $1, 'no_contact', c.id, jsonb_build_object('reference', c.reference, 'dueDate', to_char(current_date, 'YYYY-MM-DD')), 'matrix:' || gen_random_uuid()
+       FROM case_file c WHERE c.id = $2
+     RETURNING id`,
+    [f.users.worker, f.own.caseId],
+  );
+  return { id: rows[0].id as string };
+}

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { BudgetModule } from '@woonbrug/budget';
 import { CasesModule } from '@woonbrug/cases';
 import { ConfigModule } from '@woonbrug/config';
 import { ConsentModule } from '@woonbrug/consent';
@@ -7,10 +8,12 @@ import { IdentityModule, SessionAuthGuard } from '@woonbrug/identity';
 import { PoliciesModule } from '@woonbrug/policies';
 import { PartnerReferralPagesController, PartnerReferralsApiController, ReferralsModule } from '@woonbrug/referrals';
 import { WebModule } from '@woonbrug/web';
+import { BudgetPagesController } from './budget/budget-pages.controller';
+import { FinancialReferralsApiController } from './budget/financial-referrals-api.controller';
 
 const identity = IdentityModule.forPortal('ocmw');
 
-/** The OCMW: refers tenants and follows their handling. */
+/** The OCMW: refers tenants and follows their handling; answers financial referrals for budget counselling. */
 @Module({
   imports: [
     ConfigModule,
@@ -21,7 +24,8 @@ const identity = IdentityModule.forPortal('ocmw');
     CasesModule,
     ReferralsModule,
     ConsentModule,
+    BudgetModule,
   ],
-  controllers: [PartnerReferralsApiController, PartnerReferralPagesController],
+  controllers: [PartnerReferralsApiController, PartnerReferralPagesController, FinancialReferralsApiController, BudgetPagesController],
 })
 export class OcmwPortalModule {}

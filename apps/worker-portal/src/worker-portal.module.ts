@@ -1,17 +1,25 @@
 import { Module } from '@nestjs/common';
+import { BudgetModule } from '@woonbrug/budget';
 import { CasesModule } from '@woonbrug/cases';
 import { ConfigModule } from '@woonbrug/config';
 import { ConsentModule } from '@woonbrug/consent';
 import { DatabaseModule } from '@woonbrug/database';
 import { IdentityModule, SessionAuthGuard } from '@woonbrug/identity';
 import { NotesModule } from '@woonbrug/notes';
+import { DeadlinesApiController, DeadlinesPagesController, NotificationsApiController, NotificationsModule, NotificationsPagesController } from '@woonbrug/notifications';
 import { PoliciesModule } from '@woonbrug/policies';
 import { ReferralsModule } from '@woonbrug/referrals';
 import { WebModule } from '@woonbrug/web';
+import { FinancialReferralPagesController } from './budget/financial-referral-pages.controller';
+import { FinancialReferralsApiController } from './budget/financial-referrals-api.controller';
 import { CaseloadApiController } from './caseload/caseload-api.controller';
 import { CaseloadPagesController } from './caseload/caseload-pages.controller';
 import { NotesApiController } from './notes/notes-api.controller';
 import { NotesPagesController } from './notes/notes-pages.controller';
+import { CasePageForms } from './caseload/case-page-forms';
+import { CaseTimelineBuilder } from './lifecycle/case-timeline';
+import { LifecycleApiController } from './lifecycle/lifecycle-api.controller';
+import { LifecyclePagesController } from './lifecycle/lifecycle-pages.controller';
 import { CaseWorkspaceLoader } from './sharing/case-workspace';
 import { SharingApiController } from './sharing/sharing-api.controller';
 import { SharingPagesController } from './sharing/sharing-pages.controller';
@@ -33,8 +41,11 @@ const identity = IdentityModule.forPortal('worker');
     ReferralsModule,
     ConsentModule,
     NotesModule,
+    // Deadlines and notifications; the deadline scan runs in this portal's process only.
+    NotificationsModule.withScheduledScan(),
+    BudgetModule,
   ],
-  providers: [CaseWorkspaceLoader],
-  controllers: [StartPageController, TriageApiController, TriagePagesController, CaseloadApiController, CaseloadPagesController, SharingApiController, SharingPagesController, NotesApiController, NotesPagesController],
+  providers: [CaseWorkspaceLoader, CasePageForms, CaseTimelineBuilder],
+  controllers: [StartPageController, TriageApiController, TriagePagesController, CaseloadApiController, CaseloadPagesController, SharingApiController, SharingPagesController, LifecycleApiController, LifecyclePagesController, NotesApiController, NotesPagesController, FinancialReferralsApiController, FinancialReferralPagesController, DeadlinesApiController, DeadlinesPagesController, NotificationsApiController, NotificationsPagesController],
 })
 export class WorkerPortalModule {}

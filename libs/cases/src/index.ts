@@ -8,3 +8,8 @@ export type { CaseHandling, CaseSummary } from './application/case-views';
 export { CASE_OUTCOMES, CASE_STATES, OPEN_CASE_STATES, handlingStatusOf } from './domain/case-state';
 export type { CaseOutcome, CaseState, HandlingStatus } from './domain/case-state';
 export { householdKey } from './domain/household-key';
+export { CaseLifecycleService } from './application/case-lifecycle.service';
+export type { CareStep, StepTransition } from './application/case-lifecycle.service';
+export { PROCEDURE_EVENT_KINDS, ProcedureService } from './application/procedure.service';
+export type { ProcedureEventKind, ProcedureEventView } from './application/procedure.service';
+export { AFTERCARE_MAX_MONTHS, AFTERCARE_REMINDER_DAYS, latestAftercareEnd } from './domain/aftercare';

@@ -72,6 +72,20 @@ export class AppConfig {
   @IsString()
   NOTES_MASTER_KEYS?: string;
 
+  /** SMTP server for e-mail notifications, e.g. `smtp://user:pass@mail.example:587`; unset = no e-mail (logged instead). */
+  @IsOptional()
+  @IsString()
+  SMTP_URL?: string;
+
+  /** Sender of e-mail notifications. */
+  @IsString()
+  MAIL_FROM = 'Woonbrug <no-reply@woonbrug.example>';
+
+  /** How often the worker portal scans deadlines and closes ended aftercare; 0 turns the scan off. */
+  @IsInt()
+  @Min(0)
+  DEADLINE_SCAN_INTERVAL_SECONDS = 900;
+
   /** Comma-separated origins allowed to send state-changing requests (reverse proxies with another host). */
   @IsOptional()
   @IsString()
@@ -82,7 +96,7 @@ function coerce(raw: Record<string, string | undefined>): Record<string, unknown
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(raw)) {
     if (value === undefined || value === '') continue;
-    if (/^\d+$/.test(value) && !['SESSION_SECRET', 'DATABASE_URL', 'NOTES_MASTER_KEYS'].includes(key)) out[key] = Number(value);
+    if (/^\d+$/.test(value) && !['SESSION_SECRET', 'DATABASE_URL', 'NOTES_MASTER_KEYS', 'SMTP_URL', 'MAIL_FROM'].includes(key)) out[key] = Number(value);
     else if (value === 'true' || value === 'false') out[key] = value === 'true';
     else out[key] = value;
   }
@@ -94,7 +108,7 @@ function coerce(raw: Record<string, string | undefined>): Record<string, unknown
  * misconfigured deployment stops at boot instead of failing on the first request.
  */
 export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
-  const known = new Set(Object.keys(new AppConfig()).concat(['DATABASE_URL', 'PORT', 'TRUSTED_ORIGINS', 'NOTES_MASTER_KEYS']));
+  const known = new Set(Object.keys(new AppConfig()).concat(['DATABASE_URL', 'PORT', 'TRUSTED_ORIGINS', 'NOTES_MASTER_KEYS', 'SMTP_URL']));
   const relevant = Object.fromEntries(Object.entries(env).filter(([k]) => known.has(k)));
   const config = plainToInstance(AppConfig, coerce(relevant));
   const errors = validateSync(config, { whitelist: true });

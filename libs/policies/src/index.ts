@@ -2,7 +2,19 @@
 export { buildAbility, PARTNER_FACT_FIELDS } from './domain/ability.factory';
 export type { PolicyActor } from './domain/ability.factory';
 export { FACT_CATEGORIES } from './domain/app-ability';
-export type { Action, AppAbility, CaseSubject, CaseWorkSubject, FactCategory, FactSubject, ReferralSubject, SubjectName } from './domain/app-ability';
+export type {
+  Action,
+  AppAbility,
+  CaseSubject,
+  CaseWorkSubject,
+  FactCategory,
+  FactSubject,
+  FinancialReferralSubject,
+  NotificationSubject,
+  ProcedureEventSubject,
+  ReferralSubject,
+  SubjectName,
+} from './domain/app-ability';
 export { NO_PARTNER_CONTEXT } from './domain/partner-grant';
 export type { PartnerContext, PartnerGrant } from './domain/partner-grant';
 export { accessibleWhere } from './infrastructure/rules-to-sql';

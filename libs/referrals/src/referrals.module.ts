@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { BudgetModule } from '@woonbrug/budget';
 import { CasesModule } from '@woonbrug/cases';
 import { ReferralsService } from './application/referrals.service';
 import { ReferralEntity } from './infrastructure/referral.entity';
 
 /** Referral intake and the referrer's view of it. Needs the identity module in the app. */
 @Module({
-  imports: [TypeOrmModule.forFeature([ReferralEntity]), CasesModule],
+  imports: [TypeOrmModule.forFeature([ReferralEntity]), CasesModule, BudgetModule],
   providers: [ReferralsService],
   exports: [ReferralsService],
 })

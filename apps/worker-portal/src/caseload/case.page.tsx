@@ -1,3 +1,4 @@
+import { CASE_OUTCOMES } from '@woonbrug/cases';
 import { LEGAL_BASES, SHARED_SECRECY_CONDITIONS } from '@woonbrug/consent';
 import { FACT_CATEGORIES } from '@woonbrug/policies';
 import { ErrorSummary, Layout, SelectField, TextArea, TextField, type FieldErrors, type PageContext } from '@woonbrug/web';
@@ -23,7 +24,10 @@ function today(): string {
 
 export function CasePage({ ctx, workspace, notice, errors }: { ctx: PageContext; workspace: CaseWorkspace; notice?: string; errors?: SectionErrors }): JSX.Element {
   const { t } = ctx;
-  const { found, referrals, worker, work } = workspace;
+  const { found, referrals, worker, work, steps, procedure } = workspace;
+  const stepName = (key: string | null) => (key ? t(`steps.${key}`) : '—');
+  const lastStep = steps.at(-1)?.key;
+  const version = <input type="hidden" name="version" value={String(found.version)} />;
   const err = (section: string) => (errors?.section === section ? errors.fields : NONE);
   const val = (section: string) => (errors?.section === section ? errors.values : {});
   // The disclose forms repeat per partner: their fields carry the organisation in their ids.
@@ -36,7 +40,7 @@ export function CasePage({ ctx, workspace, notice, errors }: { ctx: PageContext;
         : field;
   const summary = (section: string) =>
     errors?.section === section ? (
-      <ErrorSummary ctx={ctx} errors={errors.fields} message={errors.message} labelOf={(f) => t(`sharing.field.${f}`)} anchorOf={anchorOf} />
+      <ErrorSummary ctx={ctx} errors={errors.fields} message={errors.message} labelOf={(f) => t(section === 'lifecycle' || section === 'reopened' ? `lifecycle.field.${f}` : `sharing.field.${f}`)} anchorOf={anchorOf} />
     ) : (
       ''
     );
@@ -71,15 +75,141 @@ export function CasePage({ ctx, workspace, notice, errors }: { ctx: PageContext;
           ''
         )}
       </dl>
-      {work ? (
-        <p>
-          <a href={`/cases/${found.id}/notes`} safe>
-            {t('sharing.privateNotesLink')}
+      <ul class="case-links">
+        <li>
+          <a href={`/cases/${found.id}/timeline`} safe>
+            {t('timeline.link')}
           </a>
-        </p>
-      ) : (
-        ''
-      )}
+        </li>
+        {work ? (
+          <>
+            <li>
+              <a href={`/cases/${found.id}/notes`} safe>
+                {t('sharing.privateNotesLink')}
+              </a>
+            </li>
+            <li>
+              <a href={`/cases/${found.id}/budget`} safe>
+                {t('lifecycle.budgetLink')}
+              </a>
+            </li>
+          </>
+        ) : (
+          ''
+        )}
+      </ul>
+
+      <section id="lifecycle" aria-labelledby="lifecycle-heading">
+        <h2 id="lifecycle-heading" safe>
+          {t('lifecycle.title')}
+        </h2>
+        <dl class="facts">
+          <dt safe>{t('lifecycle.currentStep')}</dt>
+          <dd safe>{stepName(found.currentStep)}</dd>
+          <dt safe>{t('lifecycle.lastContact')}</dt>
+          <dd safe>{found.lastContactOn ?? '—'}</dd>
+          {found.aftercareEndsOn ? (
+            <>
+              <dt safe>{t('lifecycle.aftercareEnds')}</dt>
+              <dd safe>{found.aftercareEndsOn}</dd>
+            </>
+          ) : (
+            ''
+          )}
+          {found.handover ? (
+            <>
+              <dt safe>{t('lifecycle.handover')}</dt>
+              <dd safe>{found.handover}</dd>
+            </>
+          ) : (
+            ''
+          )}
+        </dl>
+        {procedure.length ? (
+          <>
+            <h3 safe>{t('procedure.title')}</h3>
+            <ul>
+              {procedure.map((e) => (
+                <li safe>{`${e.eventDate} · ${t(`procedure.kind.${e.kind}`)} (${e.organisationName})${e.note ? ` — ${e.note}` : ''}`}</li>
+              ))}
+            </ul>
+          </>
+        ) : (
+          ''
+        )}
+        {work ? summary('lifecycle') : ''}
+        {work && found.state === 'active' ? (
+          <div class="actions">
+            <form method="post" action={`/cases/${found.id}/steps`} class="card">
+              <h3 safe>{t('lifecycle.moveToStep')}</h3>
+              {version}
+              <SelectField ctx={ctx} name="step" label={t('lifecycle.field.step')} errors={err('lifecycle')} value={found.currentStep} required options={steps.map((st) => ({ value: st.key, label: t(`steps.${st.key}`) }))} />
+              <TextField ctx={ctx} name="enteredOn" id="step-enteredOn" type="date" label={t('lifecycle.field.enteredOn')} errors={err('lifecycle')} value={today()} />
+              <TextArea ctx={ctx} name="note" id="step-note" label={t('lifecycle.field.note')} errors={err('lifecycle')} maxlength={2000} />
+              <button type="submit" safe>
+                {t('lifecycle.move')}
+              </button>
+            </form>
+            <form method="post" action={`/cases/${found.id}/contacts`} class="card">
+              <h3 safe>{t('lifecycle.recordContact')}</h3>
+              {version}
+              <TextField ctx={ctx} name="on" id="contact-on" type="date" label={t('lifecycle.contactOn')} errors={err('lifecycle')} value={today()} />
+              <button type="submit" class="secondary" safe>
+                {t('lifecycle.recordContact')}
+              </button>
+            </form>
+            {found.currentStep === lastStep ? (
+              <form method="post" action={`/cases/${found.id}/aftercare`} class="card">
+                <h3 safe>{t('lifecycle.startAftercare')}</h3>
+                <p class="hint" safe>
+                  {t('lifecycle.aftercareHint')}
+                </p>
+                {version}
+                <TextField ctx={ctx} name="endsOn" type="date" label={t('lifecycle.field.endsOn')} errors={err('lifecycle')} required />
+                <button type="submit" safe>
+                  {t('lifecycle.startAftercare')}
+                </button>
+              </form>
+            ) : (
+              ''
+            )}
+          </div>
+        ) : (
+          ''
+        )}
+        {work && (found.state === 'active' || found.state === 'aftercare') ? (
+          <form method="post" action={`/cases/${found.id}/close`} class="card">
+            <h3 safe>{t('lifecycle.close')}</h3>
+            <p class="hint" safe>
+              {t('lifecycle.closeHint')}
+            </p>
+            {version}
+            <SelectField ctx={ctx} name="outcome" label={t('lifecycle.field.outcome')} errors={err('lifecycle')} required options={CASE_OUTCOMES.map((o) => ({ value: o, label: t(`case.outcome.${o}`) }))} />
+            <TextArea ctx={ctx} name="handover" label={t('lifecycle.field.handover')} errors={err('lifecycle')} required maxlength={2000} />
+            <button type="submit" class="secondary" safe>
+              {t('lifecycle.close')}
+            </button>
+          </form>
+        ) : (
+          ''
+        )}
+        {work && found.state === 'closed' ? (
+          <form method="post" action={`/cases/${found.id}/reopen`} class="card">
+            <h3 safe>{t('lifecycle.reopen')}</h3>
+            <p class="hint" safe>
+              {t('lifecycle.reopenHint')}
+            </p>
+            {summary('reopened')}
+            {version}
+            <TextArea ctx={ctx} name="reason" label={t('lifecycle.field.reason')} errors={err('reopened')} required maxlength={2000} />
+            <button type="submit" class="secondary" safe>
+              {t('lifecycle.reopen')}
+            </button>
+          </form>
+        ) : (
+          ''
+        )}
+      </section>
 
       <h2 safe>{t('case.referrals')}</h2>
       <ul>

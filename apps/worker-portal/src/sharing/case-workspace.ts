@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { CasesService, FactsService, type CaseSummary, type FactView } from '@woonbrug/cases';
+import { CaseLifecycleService, CasesService, FactsService, ProcedureService, type CareStep, type CaseSummary, type FactView, type ProcedureEventView } from '@woonbrug/cases';
 import { ConsentService, DisclosureService, type ConsentView, type PartnerSharing } from '@woonbrug/consent';
 import { IdentityService, type OrganisationView, type UserSummary } from '@woonbrug/identity';
 import { subject, type AppAbility } from '@woonbrug/policies';
@@ -10,6 +10,8 @@ export interface CaseWorkspace {
   readonly found: CaseSummary;
   readonly referrals: ReadonlyArray<IncomingReferral['referral']>;
   readonly worker?: UserSummary;
+  readonly steps: readonly CareStep[];
+  readonly procedure: readonly ProcedureEventView[];
   /** Present for the assigned worker only. */
   readonly work?: {
     readonly facts: readonly FactView[];
@@ -28,13 +30,17 @@ export class CaseWorkspaceLoader {
     private readonly facts: FactsService,
     private readonly consents: ConsentService,
     private readonly disclosures: DisclosureService,
+    private readonly lifecycle: CaseLifecycleService,
+    private readonly procedureEvents: ProcedureService,
   ) {}
 
   async load(ability: AppAbility, caseId: string): Promise<CaseWorkspace> {
     const found = await this.cases.get(ability, caseId);
     const referrals = await this.referrals.ofCase(ability, caseId);
     const [worker] = found.assignedWorkerId ? await this.identity.findUsers([found.assignedWorkerId]) : [];
-    if (!ability.can('read', subject('Consent', { caseWorkerId: found.assignedWorkerId }))) return { found, referrals, worker };
+    const [steps, procedure] = await Promise.all([this.lifecycle.steps(), this.procedureEvents.list(ability, caseId)]);
+    const base = { found, referrals, worker, steps, procedure };
+    if (!ability.can('read', subject('Consent', { caseWorkerId: found.assignedWorkerId }))) return base;
     const [facts, consents, sharing, landlords, ocmws] = await Promise.all([
       this.facts.listOfCase(ability, caseId),
       this.consents.list(ability, caseId),
@@ -42,6 +48,6 @@ export class CaseWorkspaceLoader {
       this.identity.listOrganisations('landlord'),
       this.identity.listOrganisations('ocmw'),
     ]);
-    return { found, referrals, worker, work: { facts, consents, sharing, partners: [...landlords, ...ocmws] } };
+    return { ...base, work: { facts, consents, sharing, partners: [...landlords, ...ocmws] } };
   }
 }

@@ -3,13 +3,10 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { CasesService, FactsService } from '@woonbrug/cases';
 import { ConsentService, DisclosureService } from '@woonbrug/consent';
 import { CurrentUser, type AuthenticatedUser } from '@woonbrug/identity';
-import { DomainError } from '@woonbrug/kernel';
 import { RequireAbility, UserAbility, type AppAbility } from '@woonbrug/policies';
-import { fromForm, html, Page, redirect, validateInput, type FieldProblem, type PageContext } from '@woonbrug/web';
-import type { ClassConstructor } from 'class-transformer';
+import { fromForm, Page, type PageContext } from '@woonbrug/web';
 import type { FastifyReply } from 'fastify';
-import { CasePage } from '../caseload/case.page';
-import { CaseWorkspaceLoader } from './case-workspace';
+import { CasePageForms } from '../caseload/case-page-forms';
 import { DiscloseDto, FactDto, LegalBasisDto, NextReviewDto, RecordConsentDto, WithdrawConsentDto } from './sharing.dto';
 
 /** Form posts of the case page: facts, consent, disclosure, legal basis (post/redirect/get). */
@@ -17,7 +14,7 @@ import { DiscloseDto, FactDto, LegalBasisDto, NextReviewDto, RecordConsentDto, W
 @Controller()
 export class SharingPagesController {
   constructor(
-    private readonly workspace: CaseWorkspaceLoader,
+    private readonly forms: CasePageForms,
     private readonly cases: CasesService,
     private readonly facts: FactsService,
     private readonly consents: ConsentService,
@@ -27,7 +24,7 @@ export class SharingPagesController {
   @Post('cases/:caseId/facts')
   @RequireAbility('create', 'Fact')
   addFact(@Page() ctx: PageContext, @UserAbility() a: AppAbility, @CurrentUser() u: AuthenticatedUser, @Param('caseId') caseId: string, @Body() body: unknown, @Res() reply: FastifyReply) {
-    return this.handle(ctx, a, caseId, reply, 'facts', FactDto, fromForm(body), (v) => this.facts.create(a, u, caseId, v));
+    return this.forms.submit(ctx, a, caseId, reply, 'facts', FactDto, fromForm(body), (v) => this.facts.create(a, u, caseId, v));
   }
 
   @Post('cases/:caseId/consents')
@@ -38,64 +35,36 @@ export class SharingPagesController {
     if (typeof values.categories === 'string') values.categories = [values.categories];
     const raw = body as Record<string, unknown> | undefined;
     if (Array.isArray(raw?.categories)) values.categories = raw.categories;
-    return this.handle(ctx, a, caseId, reply, 'consents', RecordConsentDto, values, (v) => this.consents.record(a, u, caseId, v));
+    return this.forms.submit(ctx, a, caseId, reply, 'consents', RecordConsentDto, values, (v) => this.consents.record(a, u, caseId, v));
   }
 
   @Post('cases/:caseId/consents/:consentId/withdraw')
   @RequireAbility('update', 'Consent')
   withdraw(@Page() ctx: PageContext, @UserAbility() a: AppAbility, @CurrentUser() u: AuthenticatedUser, @Param('caseId') caseId: string, @Param('consentId') consentId: string, @Body() body: unknown, @Res() reply: FastifyReply) {
-    return this.handle(ctx, a, caseId, reply, 'consents', WithdrawConsentDto, fromForm(body), (v) => this.consents.withdraw(a, u, consentId, v.note));
+    return this.forms.submit(ctx, a, caseId, reply, 'consents', WithdrawConsentDto, fromForm(body), (v) => this.consents.withdraw(a, u, consentId, v.note));
   }
 
   @Post('cases/:caseId/legal-basis')
   @RequireAbility('update', 'Consent')
   legalBasis(@Page() ctx: PageContext, @UserAbility() a: AppAbility, @Param('caseId') caseId: string, @Body() body: unknown, @Res() reply: FastifyReply) {
-    return this.handle(ctx, a, caseId, reply, 'basis', LegalBasisDto, fromForm(body), (v) => this.consents.setLegalBasis(a, caseId, v.legalBasis));
+    return this.forms.submit(ctx, a, caseId, reply, 'basis', LegalBasisDto, fromForm(body), (v) => this.consents.setLegalBasis(a, caseId, v.legalBasis));
   }
 
   @Post('cases/:caseId/next-review')
   @RequireAbility('update', 'Case')
   nextReview(@Page() ctx: PageContext, @UserAbility() a: AppAbility, @Param('caseId') caseId: string, @Body() body: unknown, @Res() reply: FastifyReply) {
-    return this.handle(ctx, a, caseId, reply, 'basis', NextReviewDto, fromForm(body), (v) => this.cases.setNextReview(a, caseId, v.nextReviewOn));
+    return this.forms.submit(ctx, a, caseId, reply, 'basis', NextReviewDto, fromForm(body), (v) => this.cases.setNextReview(a, caseId, v.nextReviewOn));
   }
 
   @Post('cases/:caseId/disclosures')
   @RequireAbility('create', 'Disclosure')
   disclose(@Page() ctx: PageContext, @UserAbility() a: AppAbility, @CurrentUser() u: AuthenticatedUser, @Param('caseId') caseId: string, @Body() body: unknown, @Res() reply: FastifyReply) {
-    return this.handle(ctx, a, caseId, reply, 'sharing', DiscloseDto, fromForm(body, ['confirmWarning', 'confirmSharedSecrecy']), (v) => this.disclosures.disclose(a, u, caseId, v));
+    return this.forms.submit(ctx, a, caseId, reply, 'sharing', DiscloseDto, fromForm(body, ['confirmWarning', 'confirmSharedSecrecy']), (v) => this.disclosures.disclose(a, u, caseId, v));
   }
 
   @Post('cases/:caseId/disclosures/:disclosureId/revoke')
   @RequireAbility('update', 'Disclosure')
   revoke(@Page() ctx: PageContext, @UserAbility() a: AppAbility, @CurrentUser() u: AuthenticatedUser, @Param('caseId') caseId: string, @Param('disclosureId') disclosureId: string, @Res() reply: FastifyReply) {
-    return this.handle(ctx, a, caseId, reply, 'sharing', WithdrawConsentDto, {}, () => this.disclosures.revoke(a, u, disclosureId));
-  }
-
-  private async handle<T extends object>(
-    ctx: PageContext,
-    ability: AppAbility,
-    caseId: string,
-    reply: FastifyReply,
-    section: string,
-    dto: ClassConstructor<T>,
-    values: Record<string, unknown>,
-    act: (value: T) => Promise<unknown>,
-  ) {
-    const input = validateInput(dto, values);
-    let problems: readonly FieldProblem[] = input.ok ? [] : input.problems;
-    let message: string | undefined;
-    if (input.ok) {
-      try {
-        await act(input.value);
-        return redirect(reply, `/cases/${caseId}?saved=${section}#${section}`);
-      } catch (error) {
-        if (!(error instanceof DomainError) || (error.kind !== 'invalid' && error.kind !== 'conflict')) throw error;
-        problems = error.details;
-        message = ctx.t(`errors.${error.code}`);
-      }
-    }
-    const errors = Object.fromEntries(problems.map((p) => [p.field, ctx.t(`errors.field.${p.code}`)]));
-    const workspace = await this.workspace.load(ability, caseId);
-    return html(reply, CasePage({ ctx, workspace, errors: { section, fields: errors, message, values } }), 400);
+    return this.forms.submit(ctx, a, caseId, reply, 'sharing', WithdrawConsentDto, {}, () => this.disclosures.revoke(a, u, disclosureId));
   }
 }

@@ -14,6 +14,13 @@ export interface CaseSummary {
   readonly outcome: CaseOutcome | null;
   readonly legalBasis: string | null;
   readonly nextReviewOn: string | null;
+  /** Optimistic lock: a change names the version it was made on. */
+  readonly version: number;
+  readonly currentStep: string | null;
+  readonly aftercareEndsOn: string | null;
+  readonly lastContactOn: string | null;
+  readonly handover: string | null;
+  readonly reopenedFrom: string | null;
   readonly createdAt: string;
 }
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { IdentityService, type AuthenticatedUser } from '@woonbrug/identity';
-import { NotFoundError } from '@woonbrug/kernel';
+import { Clock, NotFoundError } from '@woonbrug/kernel';
 import { accessibleWhere, subject, type AppAbility } from '@woonbrug/policies';
 import { DataSource, type EntityManager } from 'typeorm';
 import { CaseNotOpenError, CaseNotPendingError, NotAWorkerError } from '../domain/case.errors';
@@ -30,12 +30,20 @@ interface CaseRow {
   decline_reason: string | null;
   legal_basis: string | null;
   next_review_on: string | null;
+  version: number;
+  current_step: string | null;
+  aftercare_ends_on: string | null;
+  last_contact_on: string | null;
+  handover: string | null;
+  reopened_from: string | null;
   created_at: Date;
 }
 
 const CASE_COLUMNS = `c.id, c.reference, c.state, c.tenant_name, c.address, c.municipality, c.assigned_worker_id,
   c.outreach_organisation_id, to_char(c.started_on, 'YYYY-MM-DD') AS started_on, to_char(c.closed_on, 'YYYY-MM-DD') AS closed_on,
-  c.outcome, c.decline_reason, c.legal_basis, to_char(c.next_review_on, 'YYYY-MM-DD') AS next_review_on, c.created_at`;
+  c.outcome, c.decline_reason, c.legal_basis, to_char(c.next_review_on, 'YYYY-MM-DD') AS next_review_on, c.version, c.current_step,
+  to_char(c.aftercare_ends_on, 'YYYY-MM-DD') AS aftercare_ends_on, to_char(c.last_contact_on, 'YYYY-MM-DD') AS last_contact_on, c.handover,
+  c.reopened_from, c.created_at`;
 
 function toSummary(row: CaseRow): CaseSummary {
   return {
@@ -51,6 +59,12 @@ function toSummary(row: CaseRow): CaseSummary {
     outcome: row.outcome,
     legalBasis: row.legal_basis,
     nextReviewOn: row.next_review_on,
+    version: row.version,
+    currentStep: row.current_step,
+    aftercareEndsOn: row.aftercare_ends_on,
+    lastContactOn: row.last_contact_on,
+    handover: row.handover,
+    reopenedFrom: row.reopened_from,
     createdAt: row.created_at.toISOString(),
   };
 }
@@ -74,6 +88,7 @@ export class CasesService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly identity: IdentityService,
+    private readonly clock: Clock,
   ) {}
 
   /** Opens a case in state `referred`, inside the caller's transaction (the referral's). */
@@ -126,6 +141,11 @@ export class CasesService {
     return toSummary(await this.load(this.db.manager, ability, 'read', id));
   }
 
+  /** Throws NotFound unless the caller may do `action` on the case (used by other case services). */
+  async assertCan(ability: AppAbility, action: 'read' | 'update' | 'triage', id: string): Promise<void> {
+    await this.load(this.db.manager, ability, action, id);
+  }
+
   /** Open cases of the same household (same name, or same address in the same municipality). */
   async findOpenMatches(ability: AppAbility, of: { id: string; tenantName: string; address: string; municipality: string }): Promise<CaseSummary[]> {
     const policy = accessibleWhere(ability, 'triage', 'Case', CASE_POLICY_COLUMNS, 5);
@@ -148,8 +168,9 @@ export class CasesService {
       const workers = await this.identity.listColleagues(row.outreach_organisation_id, ['worker']);
       if (!workers.some((w) => w.id === workerId)) throw new NotAWorkerError();
       await manager.query(
-        `UPDATE case_file SET state = 'active', assigned_worker_id = $2, started_on = current_date, decided_by = $3, decided_at = now(), updated_at = now() WHERE id = $1`,
-        [id, workerId, actor.id],
+        `UPDATE case_file SET state = 'active', assigned_worker_id = $2, started_on = $4, current_step = 'referral', decided_by = $3, decided_at = now(),
+           version = version + 1, updated_at = now() WHERE id = $1`,
+        [id, workerId, actor.id, this.clock.today()],
       );
       return toSummary(await this.load(manager, ability, 'triage', id));
     });
@@ -159,7 +180,7 @@ export class CasesService {
   async setNextReview(ability: AppAbility, id: string, nextReviewOn: string | null): Promise<CaseSummary> {
     const row = await this.load(this.db.manager, ability, 'update', id);
     if (!OPEN_CASE_STATES.includes(row.state) || row.state === 'referred') throw new CaseNotOpenError();
-    await this.db.query(`UPDATE case_file SET next_review_on = $2, updated_at = now() WHERE id = $1`, [id, nextReviewOn]);
+    await this.db.query(`UPDATE case_file SET next_review_on = $2, version = version + 1, updated_at = now() WHERE id = $1`, [id, nextReviewOn]);
     return this.get(ability, id);
   }
 
@@ -169,7 +190,7 @@ export class CasesService {
       const row = await this.load(manager, ability, 'triage', id, true);
       if (row.state !== 'referred') throw new CaseNotPendingError();
       await manager.query(
-        `UPDATE case_file SET state = 'declined', decline_reason = $2, decided_by = $3, decided_at = now(), updated_at = now() WHERE id = $1`,
+        `UPDATE case_file SET state = 'declined', decline_reason = $2, decided_by = $3, decided_at = now(), version = version + 1, updated_at = now() WHERE id = $1`,
         [id, reason, actor.id],
       );
       return toSummary(await this.load(manager, ability, 'triage', id));

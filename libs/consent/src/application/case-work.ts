@@ -17,7 +17,3 @@ export async function caseForWork(
   if (!ability.can(action, subject(subjectName, { caseWorkerId: found.assignedWorkerId }))) throw new NotFoundError('Case');
   return found;
 }
-
-export function todayInBelgium(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(new Date());
-}

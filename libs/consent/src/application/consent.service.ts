@@ -2,12 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CasesService } from '@woonbrug/cases';
 import { IdentityService, type AuthenticatedUser } from '@woonbrug/identity';
-import { DomainError, NotFoundError } from '@woonbrug/kernel';
+import { DomainError, NotFoundError , Clock } from '@woonbrug/kernel';
 import type { AppAbility, FactCategory } from '@woonbrug/policies';
 import { DataSource } from 'typeorm';
 import { consentState, defaultExpiry, type ConsentState } from '../domain/sharing-rules';
 import { NotAPartnerError } from '../domain/sharing.errors';
-import { caseForWork, todayInBelgium } from './case-work';
+import { caseForWork } from './case-work';
 
 export interface ConsentView {
   readonly id: string;
@@ -92,6 +92,7 @@ function toView(row: ConsentRow, today: string): ConsentView {
 export class ConsentService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
+    private readonly clock: Clock,
     private readonly cases: CasesService,
     private readonly identity: IdentityService,
   ) {}
@@ -99,7 +100,7 @@ export class ConsentService {
   async list(ability: AppAbility, caseId: string): Promise<ConsentView[]> {
     await caseForWork(this.cases, ability, 'read', 'Consent', caseId);
     const rows = (await this.db.query(`${CONSENT_SELECT} WHERE k.case_id = $1 ORDER BY k.recorded_at DESC`, [caseId])) as ConsentRow[];
-    const today = todayInBelgium();
+    const today = this.clock.today();
     return rows.map((r) => toView(r, today));
   }
 
@@ -108,7 +109,7 @@ export class ConsentService {
     await caseForWork(this.cases, ability, 'create', 'Consent', caseId);
     const organisation = await this.identity.findOrganisation(input.organisationId);
     if (!organisation || (organisation.kind !== 'landlord' && organisation.kind !== 'ocmw')) throw new NotAPartnerError();
-    const today = todayInBelgium();
+    const today = this.clock.today();
     const problems: Array<{ field: string; code: string; message: string }> = [];
     if (input.givenOn > today) problems.push({ field: 'givenOn', code: 'DATE_IN_FUTURE', message: 'givenOn must not be in the future' });
     const expiresOn = input.expiresOn ?? defaultExpiry(input.givenOn);
@@ -141,7 +142,7 @@ export class ConsentService {
     await caseForWork(this.cases, ability, 'read', 'Consent', row.case_id).catch(() => {
       throw new NotFoundError('Consent');
     });
-    return toView(row, todayInBelgium());
+    return toView(row, this.clock.today());
   }
 
   /** Withdrawal is a record of its own, effective on the very next request of the partner. */

@@ -2,12 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CasesService, FactsService, type FactView } from '@woonbrug/cases';
 import { IdentityService, type AuthenticatedUser, type OrganisationView } from '@woonbrug/identity';
-import { NotFoundError } from '@woonbrug/kernel';
+import { NotFoundError , Clock } from '@woonbrug/kernel';
 import { buildAbility, FACT_CATEGORIES, type AppAbility, type FactCategory } from '@woonbrug/policies';
 import { DataSource } from 'typeorm';
 import { confirmationNeeded } from '../domain/sharing-rules';
 import { BeyondConsentError, ConfirmationRequiredError, NotAPartnerError } from '../domain/sharing.errors';
-import { caseForWork, todayInBelgium } from './case-work';
+import { caseForWork } from './case-work';
 import { PartnerGrants } from './partner-grants';
 
 export interface DisclosureView {
@@ -43,6 +43,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export class DisclosureService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
+    private readonly clock: Clock,
     private readonly cases: CasesService,
     private readonly facts: FactsService,
     private readonly identity: IdentityService,
@@ -139,7 +140,7 @@ export class DisclosureService {
     const rows = (await this.db.query(
       `SELECT DISTINCT unnest(k.categories)::text AS category FROM consent k LEFT JOIN consent_withdrawal w ON w.consent_id = k.id
         WHERE k.case_id = $1 AND k.organisation_id = $2 AND w.consent_id IS NULL AND k.given_on <= $3 AND k.expires_on >= $3`,
-      [caseId, organisationId, todayInBelgium()],
+      [caseId, organisationId, this.clock.today()],
     )) as Array<{ category: FactCategory }>;
     const set = new Set(rows.map((r) => r.category));
     return FACT_CATEGORIES.filter((c) => set.has(c));

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { FactCategory, PartnerContext, PartnerContextSource, PartnerGrant, PolicyActor } from '@woonbrug/policies';
 import { NO_PARTNER_CONTEXT } from '@woonbrug/policies';
+import { Clock } from '@woonbrug/kernel';
 import { DataSource } from 'typeorm';
-import { todayInBelgium } from './case-work';
 
 /**
  * Computes, per request, what a partner organisation may read (DESIGN.md §3): a disclosure counts
@@ -12,7 +12,10 @@ import { todayInBelgium } from './case-work';
  */
 @Injectable()
 export class PartnerGrants implements PartnerContextSource {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly clock: Clock,
+  ) {}
 
   async load(actor: PolicyActor | string): Promise<PartnerContext> {
     const organisationId = typeof actor === 'string' ? actor : actor.organisationId;
@@ -28,7 +31,7 @@ export class PartnerGrants implements PartnerContextSource {
              WHERE k.case_id = d.case_id AND k.organisation_id = d.organisation_id AND w.consent_id IS NULL
                AND k.given_on <= $2 AND k.expires_on >= $2
                AND COALESCE(d.category, f.category) = ANY (k.categories))`,
-      [organisationId, todayInBelgium()],
+      [organisationId, this.clock.today()],
     )) as Array<{ case_id: string; category: FactCategory | null; fact_id: string | null }>;
     const byCase = new Map<string, { categories: Set<FactCategory>; factIds: Set<string> }>();
     for (const r of rows) {
@@ -41,6 +44,11 @@ export class PartnerGrants implements PartnerContextSource {
     const referred = (await this.db.query(`SELECT DISTINCT case_id FROM referral WHERE referrer_organisation_id = $1`, [organisationId])) as Array<{
       case_id: string;
     }>;
-    return { grants, referredCaseIds: referred.map((r) => r.case_id) };
+    const landlordOf = (await this.db.query(
+      `SELECT DISTINCT r.case_id FROM referral r JOIN case_file c ON c.id = r.case_id AND c.state IN ('active', 'aftercare')
+        WHERE r.landlord_organisation_id = $1`,
+      [organisationId],
+    )) as Array<{ case_id: string }>;
+    return { grants, referredCaseIds: referred.map((r) => r.case_id), landlordCaseIds: landlordOf.map((r) => r.case_id) };
   }
 }

@@ -1,5 +1,16 @@
 import { AbilityBuilder, createMongoAbility } from '@casl/ability';
-import type { Action, AppAbility, CaseSubject, CaseWorkSubject, FactSubject, ReferralSubject, SubjectName } from './app-ability';
+import type {
+  Action,
+  AppAbility,
+  CaseSubject,
+  CaseWorkSubject,
+  FactSubject,
+  FinancialReferralSubject,
+  NotificationSubject,
+  ProcedureEventSubject,
+  ReferralSubject,
+  SubjectName,
+} from './app-ability';
 import { NO_PARTNER_CONTEXT, type PartnerContext } from './partner-grant';
 
 /** The actor a policy is built for: a signed-in user and their organisation. */
@@ -26,6 +37,9 @@ export function buildAbility(actor: PolicyActor, partner: PartnerContext = NO_PA
   const allow = <T>(action: Action | Action[], subject: SubjectName, conditions: Conditions<T>, fields?: readonly string[]) =>
     fields ? can(action, subject, [...fields], conditions as never) : can(action, subject, conditions as never);
 
+  // Everyone reads and marks their own notifications, nobody else's.
+  allow<NotificationSubject>(['read', 'update'], 'Notification', { userId: actor.id });
+
   switch (actor.role) {
     case 'worker':
       if (actor.organisationId) {
@@ -34,6 +48,8 @@ export function buildAbility(actor: PolicyActor, partner: PartnerContext = NO_PA
         for (const subject of ['Consent', 'Disclosure', 'PrivateNote'] as const) {
           allow<CaseWorkSubject>(['create', 'read', 'update'], subject, { caseWorkerId: actor.id });
         }
+        allow<FinancialReferralSubject>(['create', 'read'], 'FinancialReferral', { caseWorkerId: actor.id });
+        allow<ProcedureEventSubject>('read', 'ProcedureEvent', { caseWorkerId: actor.id });
       }
       break;
     case 'coordinator':
@@ -51,6 +67,13 @@ export function buildAbility(actor: PolicyActor, partner: PartnerContext = NO_PA
         allow<ReferralSubject>('read', 'Referral', { referrerOrganisationId: actor.organisationId });
         if (partner.referredCaseIds.length > 0) {
           allow<FactSubject>('read', 'Fact', { caseId: { $in: partner.referredCaseIds }, category: 'status' }, PARTNER_FACT_FIELDS);
+        }
+        if (partner.landlordCaseIds.length > 0 && actor.role === 'landlord_agent') {
+          allow<ProcedureEventSubject>(['create', 'read'], 'ProcedureEvent', { caseId: { $in: partner.landlordCaseIds } });
+        }
+        if (actor.role === 'ocmw_agent') {
+          // The OCMW answers the budget-counselling referrals addressed to it, and only those.
+          allow<FinancialReferralSubject>(['read', 'update'], 'FinancialReferral', { ocmwOrganisationId: actor.organisationId });
         }
         for (const grant of partner.grants) {
           if (grant.categories.length > 0) {

@@ -33,7 +33,33 @@ export interface CaseWorkSubject {
   readonly caseWorkerId: string | null;
 }
 
-export type SubjectName = 'Case' | 'Referral' | 'Fact' | 'Consent' | 'Disclosure' | 'PrivateNote';
+/** A referral for budget counselling to an OCMW, with its answers and cost advances. */
+export interface FinancialReferralSubject {
+  readonly caseWorkerId: string | null;
+  readonly ocmwOrganisationId: string;
+}
+
+/** A step of the eviction procedure, recorded by the landlord. */
+export interface ProcedureEventSubject {
+  readonly caseId: string;
+  readonly caseWorkerId: string | null;
+}
+
+/** An in-app notification. */
+export interface NotificationSubject {
+  readonly userId: string;
+}
+
+export type SubjectName =
+  | 'Case'
+  | 'Referral'
+  | 'Fact'
+  | 'Consent'
+  | 'Disclosure'
+  | 'PrivateNote'
+  | 'FinancialReferral'
+  | 'ProcedureEvent'
+  | 'Notification';
 
 type Forced<T, N extends SubjectName> = T & ForcedSubject<N>;
 
@@ -44,6 +70,9 @@ export type AppAbility = MongoAbility<
     | Forced<CaseSubject, 'Case'>
     | Forced<ReferralSubject, 'Referral'>
     | Forced<FactSubject, 'Fact'>
-    | Forced<CaseWorkSubject, 'Consent' | 'Disclosure' | 'PrivateNote'>,
+    | Forced<CaseWorkSubject, 'Consent' | 'Disclosure' | 'PrivateNote'>
+    | Forced<FinancialReferralSubject, 'FinancialReferral'>
+    | Forced<ProcedureEventSubject, 'ProcedureEvent'>
+    | Forced<NotificationSubject, 'Notification'>,
   ]
 >;

@@ -16,6 +16,8 @@ export interface PartnerContext {
   readonly grants: readonly PartnerGrant[];
   /** Cases this organisation referred: their `status` facts are its own to see, always. */
   readonly referredCaseIds: readonly string[];
+  /** Open cases where this organisation is the landlord of a referral: it records its procedure there. */
+  readonly landlordCaseIds: readonly string[];
 }
 
-export const NO_PARTNER_CONTEXT: PartnerContext = { grants: [], referredCaseIds: [] };
+export const NO_PARTNER_CONTEXT: PartnerContext = { grants: [], referredCaseIds: [], landlordCaseIds: [] };

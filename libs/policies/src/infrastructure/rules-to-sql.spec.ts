@@ -81,6 +81,7 @@ const partnerArb: fc.Arbitrary<PartnerContext> = fc.record({
     { maxLength: 3 },
   ),
   referredCaseIds: fc.subarray(IDS),
+  landlordCaseIds: fc.subarray(IDS),
 });
 const actorArb: fc.Arbitrary<PolicyActor> = fc.record({
   id: fc.constantFrom(...IDS),

@@ -1,4 +1,4 @@
-import type { CaseOutcome, CaseSummary, FactView, HandlingStatus } from '@woonbrug/cases';
+import type { CaseOutcome, CaseSummary, FactView, HandlingStatus, ProcedureEventView } from '@woonbrug/cases';
 import type { ReferralReason } from '../domain/referral-reason';
 
 /** A referral as its own referrer sees it: what it submitted and the handling status. */
@@ -32,6 +32,13 @@ export interface ReferralView {
   };
   /** Facts the worker disclosed to this organisation under the tenant's consent (detail only). */
   readonly facts?: readonly FactView[];
+  /**
+   * For a landlord: that budget guidance by the OCMW is in place — only when the tenant consented
+   * to share `financial` with this landlord; never amounts (detail only).
+   */
+  readonly budgetGuidance?: { readonly inPlace: true; readonly since: string } | null;
+  /** The eviction procedure, for the landlord of the case (detail only). */
+  readonly procedure?: readonly ProcedureEventView[];
 }
 
 /** A referral as the coordinator triages it: who referred, and whether it looks eligible. */

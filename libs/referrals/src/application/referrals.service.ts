@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { CasesService, FactsService, type CaseHandling } from '@woonbrug/cases';
+import { BudgetService } from '@woonbrug/budget';
+import { CasesService, FactsService, ProcedureService, type CaseHandling, type ProcedureEventKind } from '@woonbrug/cases';
 import { IdentityService, type AuthenticatedUser, type UserSummary } from '@woonbrug/identity';
-import { DomainError, NotFoundError } from '@woonbrug/kernel';
+import { Clock, DomainError, NotFoundError } from '@woonbrug/kernel';
 import { accessibleWhere, type AppAbility } from '@woonbrug/policies';
 import { DataSource } from 'typeorm';
 import { checkReferralDates } from '../domain/referral-dates';
@@ -18,6 +19,7 @@ interface ReferralRow {
   case_id: string;
   referrer_organisation_id: string;
   referrer_organisation_name: string;
+  referrer_organisation_kind: string;
   landlord_organisation_id: string;
   landlord_name: string;
   tenant_name: string;
@@ -36,7 +38,7 @@ interface ReferralRow {
   created_at: Date;
 }
 
-const REFERRAL_SELECT = `SELECT r.id, r.case_id, r.referrer_organisation_id, ro.name AS referrer_organisation_name,
+const REFERRAL_SELECT = `SELECT r.id, r.case_id, r.referrer_organisation_id, ro.name AS referrer_organisation_name, ro.kind AS referrer_organisation_kind,
     r.landlord_organisation_id, lo.name AS landlord_name, r.tenant_name, r.address, r.municipality, r.reason,
     to_char(r.notice_date, 'YYYY-MM-DD') AS notice_date, to_char(r.claim_filed_on, 'YYYY-MM-DD') AS claim_filed_on,
     to_char(r.hearing_date, 'YYYY-MM-DD') AS hearing_date, to_char(r.eviction_date, 'YYYY-MM-DD') AS eviction_date,
@@ -85,12 +87,12 @@ function trafficLight(row: ReferralRow, handling: CaseHandling | undefined, toda
   return overdue || soon ? 'attention' : 'handled';
 }
 
-function withHandling(row: ReferralRow, handling: CaseHandling | undefined, worker?: UserSummary): ReferralView {
+function withHandling(row: ReferralRow, handling: CaseHandling | undefined, today: string, worker?: UserSummary): ReferralView {
   const open = handling?.status === 'handled';
   return {
     ...toReferral(row),
     handling: {
-      status: trafficLight(row, handling, todayInBelgium()),
+      status: trafficLight(row, handling, today),
       startedOn: handling?.startedOn ?? null,
       closedOn: handling?.closedOn ?? null,
       outcome: handling?.outcome ?? null,
@@ -101,17 +103,16 @@ function withHandling(row: ReferralRow, handling: CaseHandling | undefined, work
   };
 }
 
-function todayInBelgium(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(new Date());
-}
-
 /** Referral intake by landlords and OCMWs, their own view of it, and the coordinator's triage list. */
 @Injectable()
 export class ReferralsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
+    private readonly clock: Clock,
     private readonly cases: CasesService,
     private readonly facts: FactsService,
+    private readonly procedure: ProcedureService,
+    private readonly budget: BudgetService,
     private readonly identity: IdentityService,
   ) {}
 
@@ -129,7 +130,7 @@ export class ReferralsService {
     if (!actor.organisationId || (actor.organisationKind !== 'landlord' && actor.organisationKind !== 'ocmw')) {
       throw new DomainError('FORBIDDEN', 'forbidden', 'Only landlords and OCMWs refer');
     }
-    const problems: Array<{ field: string; code: string; message: string }> = [...checkReferralDates(input, todayInBelgium())];
+    const problems: Array<{ field: string; code: string; message: string }> = [...checkReferralDates(input, this.clock.today())];
     const [municipality] = (await this.db.query(`SELECT name FROM municipality WHERE lower(name) = lower($1)`, [input.municipality.trim()])) as Array<{
       name: string;
     }>;
@@ -193,7 +194,23 @@ export class ReferralsService {
     const [row] = (await this.db.query(`${REFERRAL_SELECT} WHERE r.id = $1 AND ${policy.sql}`, [id, ...policy.params])) as ReferralRow[];
     if (!row) throw new NotFoundError('Referral');
     const [view] = await this.withHandlings([row]);
-    return { ...view!, facts: await this.facts.list(ability, row.case_id) };
+    const budgetGuidance =
+      row.referrer_organisation_kind === 'landlord' ? await this.budget.guidanceForLandlord(row.case_id, row.referrer_organisation_id, this.clock.today()) : undefined;
+    return {
+      ...view!,
+      facts: await this.facts.list(ability, row.case_id),
+      procedure: await this.procedure.list(ability, row.case_id),
+      ...(budgetGuidance === undefined ? {} : { budgetGuidance }),
+    };
+  }
+
+  /** The landlord records a step of its eviction procedure on the case behind its referral. */
+  async recordProcedureEvent(ability: AppAbility, actor: AuthenticatedUser, referralId: string, input: { kind: ProcedureEventKind; eventDate: string; note?: string }) {
+    if (!UUID.test(referralId)) throw new NotFoundError('Referral');
+    const policy = accessibleWhere(ability, 'read', 'Referral', REFERRAL_POLICY_COLUMNS, 1);
+    const [row] = (await this.db.query(`SELECT r.case_id FROM referral r WHERE r.id = $1 AND ${policy.sql}`, [referralId, ...policy.params])) as Array<{ case_id: string }>;
+    if (!row) throw new NotFoundError('Referral');
+    return this.procedure.record(ability, actor, row.case_id, input);
   }
 
   private async withHandlings(rows: ReferralRow[]): Promise<ReferralView[]> {
@@ -202,7 +219,7 @@ export class ReferralsService {
     const workers = new Map((await this.identity.findUsers(workerIds)).map((u) => [u.id, u]));
     return rows.map((r) => {
       const h = handling.get(r.case_id);
-      return withHandling(r, h, h?.assignedWorkerId ? workers.get(h.assignedWorkerId) : undefined);
+      return withHandling(r, h, this.clock.today(), h?.assignedWorkerId ? workers.get(h.assignedWorkerId) : undefined);
     });
   }
 

@@ -5,8 +5,9 @@ import { DomainError } from '@woonbrug/kernel';
 import { RequireAbility, SignedIn, UserAbility, type AppAbility } from '@woonbrug/policies';
 import { fromForm, html, Page, redirect, validateInput, type FieldErrors, type FieldProblem, type PageContext } from '@woonbrug/web';
 import type { FastifyReply } from 'fastify';
+import type { ReferralView } from '../application/referral-views';
 import { ReferralsService } from '../application/referrals.service';
-import { SubmitReferralDto } from './referral.dto';
+import { ProcedureEventDto, SubmitReferralDto } from './referral.dto';
 import { ReferralDetailPage } from './views/referral-detail.page';
 import { ReferralFormPage } from './views/referral-form.page';
 import { ReferralListPage } from './views/referral-list.page';
@@ -71,7 +72,44 @@ export class PartnerReferralPagesController {
     @Res() reply: FastifyReply,
   ) {
     const referral = await this.referrals.getOwn(ability, id);
-    return html(reply, ReferralDetailPage({ ctx, referral, created: created === '1' }));
+    return html(reply, ReferralDetailPage({ ctx, referral, created: created === '1', canRecordProcedure: this.canRecordProcedure(ability, referral) }));
+  }
+
+  @Post('referrals/:id/procedure-events')
+  @RequireAbility('create', 'ProcedureEvent')
+  async recordProcedure(
+    @Page() ctx: PageContext,
+    @UserAbility() ability: AppAbility,
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id') id: string,
+    @Body() body: unknown,
+    @Res() reply: FastifyReply,
+  ) {
+    const values = fromForm(body);
+    const input = validateInput(ProcedureEventDto, values);
+    let problems: readonly FieldProblem[] = input.ok ? [] : input.problems;
+    let message: string | undefined;
+    if (input.ok) {
+      try {
+        await this.referrals.recordProcedureEvent(ability, user, id, input.value);
+        return redirect(reply, `/referrals/${id}#procedure`);
+      } catch (error) {
+        if (!(error instanceof DomainError) || error.kind !== 'invalid') throw error;
+        problems = error.details;
+        message = ctx.t(`errors.${error.code}`);
+      }
+    }
+    const referral = await this.referrals.getOwn(ability, id);
+    return html(
+      reply,
+      ReferralDetailPage({ ctx, referral, created: false, canRecordProcedure: true, procedureForm: { errors: fieldErrors(ctx, problems), values, message } }),
+      400,
+    );
+  }
+
+  /** Only the landlord of an open case records its procedure there. */
+  private canRecordProcedure(ability: AppAbility, referral: ReferralView): boolean {
+    return referral.handling.status !== 'pending' && referral.handling.status !== 'declined' && referral.handling.status !== 'closed' && ability.can('create', 'ProcedureEvent');
   }
 
   private async renderForm(ctx: PageContext, user: AuthenticatedUser, values: Record<string, unknown>, errors: FieldErrors) {

@@ -3,7 +3,7 @@ import { ApiBadRequestResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkRe
 import { CurrentUser, IdentityService, type AuthenticatedUser } from '@woonbrug/identity';
 import { RequireAbility, UserAbility, type AppAbility } from '@woonbrug/policies';
 import { ReferralsService } from '../application/referrals.service';
-import { SubmitReferralDto } from './referral.dto';
+import { ProcedureEventDto, SubmitReferralDto } from './referral.dto';
 
 /** The referrer's JSON API (landlord and OCMW portals). */
 @ApiTags('referrals')
@@ -35,6 +35,14 @@ export class PartnerReferralsApiController {
   @ApiNotFoundResponse({ description: 'No such referral, or one of another organisation.' })
   get(@UserAbility() ability: AppAbility, @Param('id') id: string) {
     return this.referrals.getOwn(ability, id);
+  }
+
+  @Post('referrals/:id/procedure-events')
+  @RequireAbility('create', 'ProcedureEvent')
+  @ApiCreatedResponse({ description: 'The recorded step; the outreach worker sees it at once.' })
+  @ApiNotFoundResponse({ description: 'No such referral of the own organisation, or a case that is not open.' })
+  recordProcedureEvent(@UserAbility() ability: AppAbility, @CurrentUser() user: AuthenticatedUser, @Param('id') id: string, @Body() body: ProcedureEventDto) {
+    return this.referrals.recordProcedureEvent(ability, user, id, body);
   }
 
   @Get('referral-options')

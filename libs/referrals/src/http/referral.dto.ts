@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsEmail, IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { PROCEDURE_EVENT_KINDS, type ProcedureEventKind } from '@woonbrug/cases';
 import { REFERRAL_REASONS, type ReferralReason } from '../domain/referral-reason';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -83,4 +84,22 @@ export class SubmitReferralDto {
   @ApiProperty({ description: 'The referrer told the tenant about this referral' })
   @IsBoolean()
   tenantInformed!: boolean;
+}
+
+/** A step of the eviction procedure, recorded by the landlord. */
+export class ProcedureEventDto {
+  @ApiProperty({ enum: PROCEDURE_EVENT_KINDS })
+  @IsIn(PROCEDURE_EVENT_KINDS)
+  kind!: ProcedureEventKind;
+
+  @ApiProperty({ example: '2026-12-10', description: 'When it happened, or for a hearing or eviction when it is scheduled' })
+  @Matches(ISO_DATE)
+  @IsISO8601({ strict: true })
+  eventDate!: string;
+
+  @ApiPropertyOptional({ maxLength: 2000 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  note?: string;
 }

@@ -12,12 +12,17 @@ function navigationFor(ctx: PageContext): NavItem[] {
     const items: NavItem[] = [{ href: '/', key: 'nav.start' }];
     if (ctx.user.role === 'coordinator') items.push({ href: '/referrals', key: 'nav.incoming' });
     if (ctx.user.role === 'worker' || ctx.user.role === 'coordinator') items.push({ href: '/cases', key: 'nav.cases' });
+    if (ctx.user.role === 'worker' || ctx.user.role === 'coordinator') {
+      items.push({ href: '/deadlines', key: 'nav.deadlines' }, { href: '/notifications', key: 'nav.notifications' });
+    }
     return items;
   }
-  return [
+  const items: NavItem[] = [
     { href: '/referrals', key: 'nav.referrals' },
     { href: '/referrals/new', key: 'nav.newReferral' },
   ];
+  if (ctx.portal === 'ocmw') items.push({ href: '/budget', key: 'nav.budget' });
+  return items;
 }
 
 export interface LayoutProps {

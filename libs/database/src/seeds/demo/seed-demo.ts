@@ -188,6 +188,17 @@ export async function seedDemo(db: DataSource, environment: string): Promise<'se
     // with the worker until it is disclosed to the OCMW.
     const demo = openCaseIds['DEMO-01']!;
     await m.query(`UPDATE case_file SET legal_basis = 'voluntary', next_review_on = $2 WHERE id = $1`, [demo, daysFromToday(10)]);
+    // Where the open demo cases stand in the care continuum.
+    const progress: Array<[string, string, number, 'worker' | 'worker2']> = [
+      ['DEMO-01', 'introductory_visit', -38, 'worker'],
+      ['DEMO-01', 'change_goals_agreed', -30, 'worker'],
+      ['DEMO-01', 'guidance', -16, 'worker'],
+      ['DEMO-02', 'introductory_visit', -18, 'worker2'],
+    ];
+    for (const [ref, step, days, by] of progress) {
+      await m.query(`INSERT INTO case_step_transition (case_id, step, entered_on, recorded_by) VALUES ($1, $2, $3, $4)`, [openCaseIds[ref], step, daysFromToday(days), user[by]]);
+      await m.query(`UPDATE case_file SET current_step = $2, last_contact_on = $3 WHERE id = $1`, [openCaseIds[ref], step, daysFromToday(days)]);
+    }
     const facts = [
       ['status', 'Huisbezoeken lopen; de huurder werkt mee.', -30],
       ['housing', 'Keuken en badkamer opgeruimd; afvalzakken afgevoerd.', -14],

@@ -1,4 +1,5 @@
-import { Layout, type PageContext } from '@woonbrug/web';
+import { PROCEDURE_EVENT_KINDS } from '@woonbrug/cases';
+import { ErrorSummary, Layout, SelectField, TextArea, TextField, type FieldErrors, type PageContext } from '@woonbrug/web';
 import type { ReferralView } from '../../application/referral-views';
 import { StatusBadge } from './status-badge';
 
@@ -11,7 +12,25 @@ function Row({ label, value }: { label: string; value: string | null | undefined
   );
 }
 
-export function ReferralDetailPage({ ctx, referral, created }: { ctx: PageContext; referral: ReferralView; created: boolean }): JSX.Element {
+export interface ProcedureForm {
+  readonly errors: FieldErrors;
+  readonly values: Readonly<Record<string, unknown>>;
+  readonly message?: string;
+}
+
+export function ReferralDetailPage({
+  ctx,
+  referral,
+  created,
+  canRecordProcedure,
+  procedureForm,
+}: {
+  ctx: PageContext;
+  referral: ReferralView;
+  created: boolean;
+  canRecordProcedure: boolean;
+  procedureForm?: ProcedureForm;
+}): JSX.Element {
   const { t } = ctx;
   const h = referral.handling;
   return (
@@ -47,6 +66,13 @@ export function ReferralDetailPage({ ctx, referral, created }: { ctx: PageContex
           )}
         </dl>
       </section>
+      {referral.budgetGuidance ? (
+        <p class="notice success" safe>
+          {t('referral.detail.budgetGuidance', { since: referral.budgetGuidance.since })}
+        </p>
+      ) : (
+        ''
+      )}
       <section aria-labelledby="facts-heading">
         <h2 id="facts-heading" safe>
           {t('referral.detail.facts')}
@@ -64,6 +90,46 @@ export function ReferralDetailPage({ ctx, referral, created }: { ctx: PageContex
           <p safe>{t('referral.detail.noFacts')}</p>
         )}
       </section>
+      {canRecordProcedure || (referral.procedure && referral.procedure.length) ? (
+        <section id="procedure" aria-labelledby="procedure-heading">
+          <h2 id="procedure-heading" safe>
+            {t('procedure.title')}
+          </h2>
+          {referral.procedure && referral.procedure.length ? (
+            <ul>
+              {referral.procedure.map((e) => (
+                <li safe>{`${e.eventDate} · ${t(`procedure.kind.${e.kind}`)}${e.note ? ` — ${e.note}` : ''}`}</li>
+              ))}
+            </ul>
+          ) : (
+            <p safe>{t('procedure.none')}</p>
+          )}
+          {canRecordProcedure ? (
+            <form method="post" action={`/referrals/${referral.id}/procedure-events`} class="card">
+              <h3 safe>{t('procedure.record')}</h3>
+              <ErrorSummary ctx={ctx} errors={procedureForm?.errors ?? {}} message={procedureForm?.message} labelOf={(f) => t(`procedure.field.${f}`)} />
+              <SelectField
+                ctx={ctx}
+                name="kind"
+                label={t('procedure.field.kind')}
+                errors={procedureForm?.errors ?? {}}
+                value={typeof procedureForm?.values.kind === 'string' ? procedureForm.values.kind : undefined}
+                required
+                options={PROCEDURE_EVENT_KINDS.map((k) => ({ value: k, label: t(`procedure.kind.${k}`) }))}
+              />
+              <TextField ctx={ctx} name="eventDate" type="date" label={t('procedure.field.eventDate')} errors={procedureForm?.errors ?? {}} value={typeof procedureForm?.values.eventDate === 'string' ? procedureForm.values.eventDate : undefined} required />
+              <TextArea ctx={ctx} name="note" label={t('procedure.field.note')} errors={procedureForm?.errors ?? {}} value={typeof procedureForm?.values.note === 'string' ? procedureForm.values.note : undefined} maxlength={2000} />
+              <button type="submit" safe>
+                {t('procedure.record')}
+              </button>
+            </form>
+          ) : (
+            ''
+          )}
+        </section>
+      ) : (
+        ''
+      )}
       <section aria-labelledby="referral-heading">
         <h2 id="referral-heading" safe>
           {t('referral.detail.submitted')}

@@ -1,0 +1,68 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { CASE_OUTCOMES, type CaseOutcome } from '@woonbrug/cases';
+import { IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Every change of a case names the version it was made on (optimistic locking). */
+class VersionedDto {
+  @ApiProperty({ description: 'The `version` of the case this change was made on; a stale one answers 409.' })
+  @IsInt()
+  @Min(1)
+  version!: number;
+}
+
+export class MoveToStepDto extends VersionedDto {
+  @ApiProperty({ example: 'introductory_visit', description: 'A key of GET /api/care-steps' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  step!: string;
+
+  @ApiPropertyOptional({ example: '2026-11-20', description: 'Defaults to today' })
+  @IsOptional()
+  @Matches(ISO_DATE)
+  @IsISO8601({ strict: true })
+  enteredOn?: string;
+
+  @ApiPropertyOptional({ maxLength: 2000 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  note?: string;
+}
+
+export class RecordContactDto extends VersionedDto {
+  @ApiPropertyOptional({ example: '2026-11-20', description: 'Defaults to today' })
+  @IsOptional()
+  @Matches(ISO_DATE)
+  @IsISO8601({ strict: true })
+  on?: string;
+}
+
+export class StartAftercareDto extends VersionedDto {
+  @ApiProperty({ example: '2027-02-15', description: 'At most 3 months from today' })
+  @Matches(ISO_DATE)
+  @IsISO8601({ strict: true })
+  endsOn!: string;
+}
+
+export class CloseCaseDto extends VersionedDto {
+  @ApiProperty({ enum: CASE_OUTCOMES })
+  @IsIn(CASE_OUTCOMES)
+  outcome!: CaseOutcome;
+
+  @ApiProperty({ maxLength: 2000, example: 'Overgedragen aan het CAW voor verdere woonbegeleiding.' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  handover!: string;
+}
+
+export class ReopenCaseDto extends VersionedDto {
+  @ApiProperty({ maxLength: 2000 })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  reason!: string;
+}
