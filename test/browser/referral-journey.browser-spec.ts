@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@woonbrug/database';
-import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
-import { launchBrowser, shoot } from '../support/browser';
+import { DEMO_ACCOUNTS } from '@woonbrug/database';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchBrowser, listen, logIn, shoot, submit, visit, watch } from '../support/browser';
 import { startPortals, type Portals } from '../support/portals';
 
 /**
@@ -17,51 +15,6 @@ const COORDINATOR = DEMO_ACCOUNTS.find((a) => a.persona === 'coordinator')!;
 const WORKER = DEMO_ACCOUNTS.find((a) => a.persona === 'worker')!;
 
 const STEP_TIMEOUT = 20_000;
-
-async function listen(app: NestFastifyApplication): Promise<string> {
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.getHttpServer().address() as AddressInfo;
-  return `http://127.0.0.1:${address.port}`;
-}
-
-/** Fails the journey on any script error or server error seen by the page. */
-function watch(page: Page, problems: string[]): void {
-  page.on('pageerror', (error) => problems.push(`page error on ${page.url()}: ${error.message}`));
-  page.on('response', (response) => {
-    if (response.status() >= 500) problems.push(`${response.status()} for ${response.request().method()} ${response.url()}`);
-  });
-}
-
-/** Opens a page by URL, expects 200 and takes its screenshot. */
-async function visit(page: Page, url: string, shot: string): Promise<void> {
-  const response = await page.goto(url);
-  expect(response?.status()).toBe(200);
-  await shoot(page, shot);
-}
-
-/**
- * Clicks a submit button, waits until the browser has loaded the page the post leads to (`landing`)
- * and returns the response to the form's POST itself.
- */
-async function submit(page: Page, button: string, action: string, landing: (url: URL) => boolean): Promise<Response> {
-  const [response] = await Promise.all([
-    page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === action),
-    page.waitForURL(landing, { waitUntil: 'load' }),
-    page.click(button),
-  ]);
-  return response;
-}
-
-/** Logs in through the login form of a portal; returns the path the portal lands on. */
-async function logIn(page: Page, baseUrl: string, email: string, shot: string): Promise<string> {
-  await visit(page, `${baseUrl}/login`, `${shot}-login`);
-  await page.fill('#email', email);
-  await page.fill('#password', DEMO_PASSWORD);
-  await submit(page, 'form.login-form button[type="submit"]', '/login', (url) => url.pathname !== '/login');
-  await shoot(page, `${shot}-after-login`);
-  expect(await page.locator('[role="alert"]').count()).toBe(0);
-  return new URL(page.url()).pathname;
-}
 
 async function fillReferral(page: Page, values: { tenantName: string; address: string }): Promise<void> {
   await page.fill('#tenantName', values.tenantName);

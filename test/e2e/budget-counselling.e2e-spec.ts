@@ -401,3 +401,25 @@ describe('what the landlord may learn', () => {
     expect(await budget.guidanceForLandlord('not-a-uuid', org.gmh, today())).toBeNull();
   });
 });
+
+describe('what the OCMW sees of the case', () => {
+  it('shows the OCMW exactly the facts disclosed to it under consent, on its referral page', async () => {
+    const { caseId, id } = await acceptedReferral();
+    const worker = await portals.login('worker');
+    const add = async (category: string, body: string) =>
+      (await portals.http('worker').post(`/api/cases/${caseId}/facts`).set('Cookie', worker).send({ category, body, occurredOn: today() }).expect(201)).body.id as string;
+    await add('financial', 'Afbetalingsplan met de energieleverancier (gedeeld)');
+    await add('housing', 'Woning opgeruimd (niet gedeeld met het OCMW)');
+    const page = async () => (await portals.http('ocmw').get(`/budget/${id}`).set('Cookie', await portals.login('ocmwBeveren'))).text;
+    expect(await page()).not.toContain('Afbetalingsplan');
+    await portals
+      .http('worker')
+      .post(`/api/cases/${caseId}/disclosures`)
+      .set('Cookie', worker)
+      .send({ organisationId: org.ocmwBeveren, category: 'financial', confirmSharedSecrecy: true })
+      .expect(201);
+    const shown = await page();
+    expect(shown).toContain('Afbetalingsplan met de energieleverancier (gedeeld)');
+    expect(shown).not.toContain('Woning opgeruimd');
+  });
+});

@@ -1,6 +1,9 @@
 import { existsSync, mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DEMO_PASSWORD } from '@woonbrug/database';
+import { chromium, type Browser, type Page, type Response } from 'playwright-core';
 
 /** The system Chromium (Debian package); Playwright's own browser downloads do not work here. */
 export const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -53,4 +56,51 @@ export async function shoot(page: Page, name: string): Promise<string> {
   const file = join(screenshotDir(), `${String(counter).padStart(2, '0')}-${safe}.png`);
   await page.screenshot({ path: file, fullPage: true });
   return file;
+}
+
+export async function listen(app: NestFastifyApplication): Promise<string> {
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.getHttpServer().address() as AddressInfo;
+  return `http://127.0.0.1:${address.port}`;
+}
+
+/** Fails the journey on any script error or server error seen by the page. */
+export function watch(page: Page, problems: string[]): void {
+  page.on('pageerror', (error) => problems.push(`page error on ${page.url()}: ${error.message}`));
+  page.on('response', (response) => {
+    if (response.status() >= 500) problems.push(`${response.status()} for ${response.request().method()} ${response.url()}`);
+  });
+}
+
+/** Opens a page by URL, expects 200 and takes its screenshot. */
+export async function visit(page: Page, url: string, shot: string): Promise<void> {
+  const response = await page.goto(url);
+  expect(response?.status()).toBe(200);
+  await shoot(page, shot);
+}
+
+/**
+ * Clicks a submit button, waits until the browser has committed and loaded the document the post
+ * leads to (`landing`) and returns the response to the form's POST itself. Waits for the new
+ * document rather than for a URL: several forms lead back to the very URL they are posted from.
+ */
+export async function submit(page: Page, button: string, action: string, landing: (url: URL) => boolean): Promise<Response> {
+  const [response] = await Promise.all([
+    page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === action),
+    page.waitForEvent('framenavigated', { predicate: (frame) => frame === page.mainFrame() && landing(new URL(frame.url())) }),
+    page.click(button),
+  ]);
+  await page.waitForLoadState('load');
+  return response;
+}
+
+/** Logs in through the login form of a portal; returns the path the portal lands on. */
+export async function logIn(page: Page, baseUrl: string, email: string, shot: string): Promise<string> {
+  await visit(page, `${baseUrl}/login`, `${shot}-login`);
+  await page.fill('#email', email);
+  await page.fill('#password', DEMO_PASSWORD);
+  await submit(page, 'form.login-form button[type="submit"]', '/login', (url) => url.pathname !== '/login');
+  await shoot(page, `${shot}-after-login`);
+  expect(await page.locator('[role="alert"]').count()).toBe(0);
+  return new URL(page.url()).pathname;
 }

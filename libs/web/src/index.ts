@@ -6,8 +6,8 @@ export { ProblemDetailsFilter, toProblem } from './errors/problem-details.filter
 export type { Problem } from './errors/problem';
 export { IS_PUBLIC_KEY, PUBLIC_ROUTE } from './public-route';
 export { Layout } from './views/layout';
-export { ErrorSummary, SelectField, TextArea, TextField } from './views/form';
-export type { FieldErrors } from './views/form';
+export { ErrorSummary, NO_FIELD_ERRORS, SelectField, TextArea, TextField, textValue } from './views/form';
+export type { FieldErrors, SectionErrors } from './views/form';
 export { Page } from './views/page-context.decorator';
 export { pageContextOf, SUPPORTED_LANGUAGES } from './views/page-context';
 export type { LayoutUser, PageContext, Translate } from './views/page-context';

@@ -1,22 +1,13 @@
+import type { FactView } from '@woonbrug/cases';
 import { BUDGET_COUNSELLING_KINDS, BUDGET_TEXT_LIMITS, CostAdvanceTable, FinancialReferralStatusBadge, type FinancialReferralView } from '@woonbrug/budget';
-import { ErrorSummary, Layout, SelectField, TextArea, TextField, type FieldErrors, type PageContext } from '@woonbrug/web';
+import { ErrorSummary, Layout, SelectField, TextArea, TextField, type PageContext, textValue, NO_FIELD_ERRORS, type SectionErrors } from '@woonbrug/web';
 
 /** The forms of the detail page, each in its own section. */
 export type BudgetSection = 'answer' | 'guidance' | 'advances';
 
-/** Errors of one form, shown in its section with what was typed. */
-export interface BudgetFormErrors {
-  readonly section: BudgetSection;
-  readonly fields: FieldErrors;
-  readonly message?: string;
-  readonly values: Readonly<Record<string, unknown>>;
-}
+export type BudgetFormErrors = SectionErrors<BudgetSection>;
 
-const NONE: FieldErrors = {};
 
-function str(value: unknown): string | undefined {
-  return typeof value === 'string' ? value : undefined;
-}
 
 function Row({ label, value }: { label: string; value: string | null | undefined }): JSX.Element {
   return (
@@ -30,15 +21,17 @@ function Row({ label, value }: { label: string; value: string | null | undefined
 export interface BudgetDetailProps {
   readonly ctx: PageContext;
   readonly referral: FinancialReferralView;
+  /** Facts the worker disclosed to this OCMW under the tenant's consent. */
+  readonly sharedFacts?: readonly FactView[];
   readonly today: string;
   readonly saved?: string;
   readonly errors?: BudgetFormErrors;
 }
 
 /** One financial referral for the OCMW: who and why, and its answer, guidance and cost advances. */
-export function BudgetDetailPage({ ctx, referral: r, today, saved, errors }: BudgetDetailProps): JSX.Element {
+export function BudgetDetailPage({ ctx, referral: r, sharedFacts = [], today, saved, errors }: BudgetDetailProps): JSX.Element {
   const { t } = ctx;
-  const err = (section: BudgetSection) => (errors?.section === section ? errors.fields : NONE);
+  const err = (section: BudgetSection) => (errors?.section === section ? errors.fields : NO_FIELD_ERRORS);
   const val = (section: BudgetSection) => (errors?.section === section ? errors.values : {});
   const summary = (section: BudgetSection) =>
     errors?.section === section ? <ErrorSummary ctx={ctx} errors={errors.fields} message={errors.message} labelOf={(f) => t(`budget.field.${f}`)} /> : '';
@@ -73,6 +66,23 @@ export function BudgetDetailPage({ ctx, referral: r, today, saved, errors }: Bud
           {t('budget.detail.onlyThis')}
         </p>
       </section>
+      <section aria-labelledby="shared-heading">
+        <h2 id="shared-heading" safe>
+          {t('referral.detail.facts')}
+        </h2>
+        <p class="hint" safe>
+          {t('referral.detail.factsHint')}
+        </p>
+        {sharedFacts.length ? (
+          <ul class="shared-facts">
+            {sharedFacts.map((f) => (
+              <li safe>{`${f.occurredOn} · ${t(`sharing.category.${f.category}`)}: ${f.body}`}</li>
+            ))}
+          </ul>
+        ) : (
+          <p safe>{t('referral.detail.noFacts')}</p>
+        )}
+      </section>
 
       {r.status === 'pending' ? (
         <section id="answer" aria-labelledby="answer-heading">
@@ -92,7 +102,7 @@ export function BudgetDetailPage({ ctx, referral: r, today, saved, errors }: Bud
             <form method="post" action={`/budget/${r.id}/decline`} class="card">
               <h3 safe>{t('budget.decline')}</h3>
               {version}
-              <TextArea ctx={ctx} name="reason" label={t('budget.field.reason')} hint={t('budget.reasonHint')} errors={err('answer')} value={str(val('answer').reason)} required maxlength={BUDGET_TEXT_LIMITS.declineReason} />
+              <TextArea ctx={ctx} name="reason" label={t('budget.field.reason')} hint={t('budget.reasonHint')} errors={err('answer')} value={textValue(val('answer').reason)} required maxlength={BUDGET_TEXT_LIMITS.declineReason} />
               <button type="submit" class="secondary" safe>
                 {t('budget.decline')}
               </button>
@@ -116,13 +126,13 @@ export function BudgetDetailPage({ ctx, referral: r, today, saved, errors }: Bud
             <form method="post" action={`/budget/${r.id}/guidance-started`} class="card">
               <h3 safe>{r.guidance ? t('budget.correctGuidance') : t('budget.recordGuidance')}</h3>
               {version}
-              <TextField ctx={ctx} name="startedOn" type="date" label={t('budget.field.startedOn')} errors={err('guidance')} value={str(val('guidance').startedOn) ?? r.guidance?.startedOn ?? today} required />
+              <TextField ctx={ctx} name="startedOn" type="date" label={t('budget.field.startedOn')} errors={err('guidance')} value={textValue(val('guidance').startedOn) ?? r.guidance?.startedOn ?? today} required />
               <SelectField
                 ctx={ctx}
                 name="kind"
                 label={t('budget.field.guidanceKind')}
                 errors={err('guidance')}
-                value={str(val('guidance').kind) ?? r.guidance?.kind ?? r.kind}
+                value={textValue(val('guidance').kind) ?? r.guidance?.kind ?? r.kind}
                 required
                 options={BUDGET_COUNSELLING_KINDS.map((k) => ({ value: k, label: t(`budget.kind.${k}`) }))}
               />
@@ -140,10 +150,10 @@ export function BudgetDetailPage({ ctx, referral: r, today, saved, errors }: Bud
             {summary('advances')}
             <form method="post" action={`/budget/${r.id}/cost-advances`} class="card">
               <h3 safe>{t('budget.recordAdvance')}</h3>
-              <TextField ctx={ctx} name="amount" label={t('budget.field.amount')} hint={t('budget.amountHint')} errors={err('advances')} value={str(val('advances').amount)} required maxlength={16} autocomplete="off" />
-              <TextField ctx={ctx} name="purpose" label={t('budget.field.purpose')} errors={err('advances')} value={str(val('advances').purpose)} required maxlength={BUDGET_TEXT_LIMITS.purpose} />
-              <TextField ctx={ctx} name="advancedOn" type="date" label={t('budget.field.advancedOn')} errors={err('advances')} value={str(val('advances').advancedOn) ?? today} required />
-              <TextArea ctx={ctx} name="repaymentTerms" label={t('budget.field.repaymentTerms')} errors={err('advances')} value={str(val('advances').repaymentTerms)} required maxlength={BUDGET_TEXT_LIMITS.repaymentTerms} />
+              <TextField ctx={ctx} name="amount" label={t('budget.field.amount')} hint={t('budget.amountHint')} errors={err('advances')} value={textValue(val('advances').amount)} required maxlength={16} autocomplete="off" />
+              <TextField ctx={ctx} name="purpose" label={t('budget.field.purpose')} errors={err('advances')} value={textValue(val('advances').purpose)} required maxlength={BUDGET_TEXT_LIMITS.purpose} />
+              <TextField ctx={ctx} name="advancedOn" type="date" label={t('budget.field.advancedOn')} errors={err('advances')} value={textValue(val('advances').advancedOn) ?? today} required />
+              <TextArea ctx={ctx} name="repaymentTerms" label={t('budget.field.repaymentTerms')} errors={err('advances')} value={textValue(val('advances').repaymentTerms)} required maxlength={BUDGET_TEXT_LIMITS.repaymentTerms} />
               <button type="submit" safe>
                 {t('budget.recordAdvance')}
               </button>

@@ -38,7 +38,8 @@ export class BudgetPagesController {
   @RequireAbility('read', 'FinancialReferral')
   async detail(@Page() ctx: PageContext, @UserAbility() ability: AppAbility, @Param('id') id: string, @Query('saved') saved: string | undefined, @Res() reply: FastifyReply) {
     const referral = await this.budget.get(ability, id);
-    return html(reply, BudgetDetailPage({ ctx, referral, today: this.clock.today(), saved: saved && SAVED.has(saved) ? saved : undefined }));
+    const sharedFacts = await this.budget.sharedFacts(ability, id);
+    return html(reply, BudgetDetailPage({ ctx, referral, sharedFacts, today: this.clock.today(), saved: saved && SAVED.has(saved) ? saved : undefined }));
   }
 
   @Post(':id/accept')

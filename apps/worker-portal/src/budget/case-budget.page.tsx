@@ -1,6 +1,6 @@
 import { BUDGET_COUNSELLING_KINDS, BUDGET_TEXT_LIMITS, CostAdvanceTable, FinancialReferralStatusBadge, type FinancialReferralView, type ReferralOptions } from '@woonbrug/budget';
 import type { CaseSummary } from '@woonbrug/cases';
-import { ErrorSummary, Layout, SelectField, TextArea, type FieldErrors, type PageContext } from '@woonbrug/web';
+import { ErrorSummary, Layout, SelectField, TextArea, type FieldErrors, type PageContext, textValue } from '@woonbrug/web';
 
 export interface CaseBudgetProps {
   readonly ctx: PageContext;
@@ -11,9 +11,6 @@ export interface CaseBudgetProps {
   readonly errors?: { readonly fields: FieldErrors; readonly message?: string; readonly values: Readonly<Record<string, unknown>> };
 }
 
-function str(value: unknown): string | undefined {
-  return typeof value === 'string' ? value : undefined;
-}
 
 /** The worker's budget-counselling page of a case: refer to the OCMW, and every answer since. */
 export function CaseBudgetPage({ ctx, found, options, referrals, saved, errors }: CaseBudgetProps): JSX.Element {
@@ -74,11 +71,11 @@ export function CaseBudgetPage({ ctx, found, options, referrals, saved, errors }
               name="kind"
               label={t('budget.field.kind')}
               errors={fields}
-              value={str(values.kind)}
+              value={textValue(values.kind)}
               required
               options={BUDGET_COUNSELLING_KINDS.map((k) => ({ value: k, label: t(`budget.kind.${k}`) }))}
             />
-            <TextArea ctx={ctx} name="motivation" label={t('budget.field.motivation')} hint={t('budget.worker.motivationHint')} errors={fields} value={str(values.motivation)} required maxlength={BUDGET_TEXT_LIMITS.motivation} />
+            <TextArea ctx={ctx} name="motivation" label={t('budget.field.motivation')} hint={t('budget.worker.motivationHint')} errors={fields} value={textValue(values.motivation)} required maxlength={BUDGET_TEXT_LIMITS.motivation} />
             <button type="submit" safe>
               {t('budget.worker.submit')}
             </button>

@@ -1,22 +1,10 @@
 import { CASE_OUTCOMES } from '@woonbrug/cases';
 import { LEGAL_BASES, SHARED_SECRECY_CONDITIONS } from '@woonbrug/consent';
 import { FACT_CATEGORIES } from '@woonbrug/policies';
-import { ErrorSummary, Layout, SelectField, TextArea, TextField, type FieldErrors, type PageContext } from '@woonbrug/web';
+import { ErrorSummary, Layout, NO_FIELD_ERRORS, SelectField, TextArea, TextField, textValue, type PageContext, type SectionErrors } from '@woonbrug/web';
 import type { CaseWorkspace } from '../sharing/case-workspace';
 
-/** Errors of a form on the case page, shown in the section of that form. */
-export interface SectionErrors {
-  readonly section: string;
-  readonly fields: FieldErrors;
-  readonly message?: string;
-  readonly values: Readonly<Record<string, unknown>>;
-}
-
-const NONE: FieldErrors = {};
-
-function str(value: unknown): string | undefined {
-  return typeof value === 'string' ? value : undefined;
-}
+export type { SectionErrors };
 
 function today(): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(new Date());
@@ -28,10 +16,10 @@ export function CasePage({ ctx, workspace, notice, errors }: { ctx: PageContext;
   const stepName = (key: string | null) => (key ? t(`steps.${key}`) : '—');
   const lastStep = steps.at(-1)?.key;
   const version = <input type="hidden" name="version" value={String(found.version)} />;
-  const err = (section: string) => (errors?.section === section ? errors.fields : NONE);
+  const err = (section: string) => (errors?.section === section ? errors.fields : NO_FIELD_ERRORS);
   const val = (section: string) => (errors?.section === section ? errors.values : {});
   // The disclose forms repeat per partner: their fields carry the organisation in their ids.
-  const failedPartner = errors?.section === 'sharing' ? str(errors.values.organisationId) : undefined;
+  const failedPartner = errors?.section === 'sharing' ? textValue(errors.values.organisationId) : undefined;
   const anchorOf = (field: string) =>
     failedPartner && (field === 'confirmWarning' || field === 'confirmSharedSecrecy')
       ? `confirm-${failedPartner}`
@@ -145,7 +133,7 @@ export function CasePage({ ctx, workspace, notice, errors }: { ctx: PageContext;
               {version}
               <SelectField ctx={ctx} name="step" label={t('lifecycle.field.step')} errors={err('lifecycle')} value={found.currentStep} required options={steps.map((st) => ({ value: st.key, label: t(`steps.${st.key}`) }))} />
               <TextField ctx={ctx} name="enteredOn" id="step-enteredOn" type="date" label={t('lifecycle.field.enteredOn')} errors={err('lifecycle')} value={today()} />
-              <TextArea ctx={ctx} name="note" id="step-note" label={t('lifecycle.field.note')} errors={err('lifecycle')} maxlength={2000} />
+              <TextArea ctx={ctx} name="note" id="step-note" label={t('lifecycle.field.note')} errors={err('lifecycle')} value={textValue(val('lifecycle').note)} maxlength={2000} />
               <button type="submit" safe>
                 {t('lifecycle.move')}
               </button>
@@ -165,7 +153,7 @@ export function CasePage({ ctx, workspace, notice, errors }: { ctx: PageContext;
                   {t('lifecycle.aftercareHint')}
                 </p>
                 {version}
-                <TextField ctx={ctx} name="endsOn" type="date" label={t('lifecycle.field.endsOn')} errors={err('lifecycle')} required />
+                <TextField ctx={ctx} name="endsOn" type="date" label={t('lifecycle.field.endsOn')} errors={err('lifecycle')} value={textValue(val('lifecycle').endsOn)} required />
                 <button type="submit" safe>
                   {t('lifecycle.startAftercare')}
                 </button>
@@ -185,7 +173,7 @@ export function CasePage({ ctx, workspace, notice, errors }: { ctx: PageContext;
             </p>
             {version}
             <SelectField ctx={ctx} name="outcome" label={t('lifecycle.field.outcome')} errors={err('lifecycle')} required options={CASE_OUTCOMES.map((o) => ({ value: o, label: t(`case.outcome.${o}`) }))} />
-            <TextArea ctx={ctx} name="handover" label={t('lifecycle.field.handover')} errors={err('lifecycle')} required maxlength={2000} />
+            <TextArea ctx={ctx} name="handover" label={t('lifecycle.field.handover')} errors={err('lifecycle')} value={textValue(val('lifecycle').handover)} required maxlength={2000} />
             <button type="submit" class="secondary" safe>
               {t('lifecycle.close')}
             </button>
@@ -201,7 +189,7 @@ export function CasePage({ ctx, workspace, notice, errors }: { ctx: PageContext;
             </p>
             {summary('reopened')}
             {version}
-            <TextArea ctx={ctx} name="reason" label={t('lifecycle.field.reason')} errors={err('reopened')} required maxlength={2000} />
+            <TextArea ctx={ctx} name="reason" label={t('lifecycle.field.reason')} errors={err('reopened')} value={textValue(val('reopened').reason)} required maxlength={2000} />
             <button type="submit" class="secondary" safe>
               {t('lifecycle.reopen')}
             </button>
@@ -288,9 +276,9 @@ export function CasePage({ ctx, workspace, notice, errors }: { ctx: PageContext;
             {summary('facts')}
             <form method="post" action={`/cases/${found.id}/facts`} class="card">
               <h3 safe>{t('sharing.addFact')}</h3>
-              <SelectField ctx={ctx} name="category" id="fact-category" label={t('sharing.field.category')} errors={err('facts')} value={str(val('facts').category)} required options={FACT_CATEGORIES.map((c) => ({ value: c, label: t(`sharing.category.${c}`) }))} />
-              <TextField ctx={ctx} name="occurredOn" type="date" label={t('sharing.field.occurredOn')} errors={err('facts')} value={str(val('facts').occurredOn) ?? today()} required />
-              <TextArea ctx={ctx} name="body" label={t('sharing.field.body')} errors={err('facts')} value={str(val('facts').body)} required maxlength={4000} />
+              <SelectField ctx={ctx} name="category" id="fact-category" label={t('sharing.field.category')} errors={err('facts')} value={textValue(val('facts').category)} required options={FACT_CATEGORIES.map((c) => ({ value: c, label: t(`sharing.category.${c}`) }))} />
+              <TextField ctx={ctx} name="occurredOn" type="date" label={t('sharing.field.occurredOn')} errors={err('facts')} value={textValue(val('facts').occurredOn) ?? today()} required />
+              <TextArea ctx={ctx} name="body" label={t('sharing.field.body')} errors={err('facts')} value={textValue(val('facts').body)} required maxlength={4000} />
               <button type="submit" safe>
                 {t('sharing.addFact')}
               </button>
@@ -351,7 +339,7 @@ export function CasePage({ ctx, workspace, notice, errors }: { ctx: PageContext;
             {summary('consents')}
             <form method="post" action={`/cases/${found.id}/consents`} class="card">
               <h3 safe>{t('sharing.recordConsent')}</h3>
-              <SelectField ctx={ctx} name="organisationId" label={t('sharing.field.organisationId')} errors={err('consents')} value={str(val('consents').organisationId)} required options={work.partners.map((o) => ({ value: o.id, label: o.name }))} />
+              <SelectField ctx={ctx} name="organisationId" label={t('sharing.field.organisationId')} errors={err('consents')} value={textValue(val('consents').organisationId)} required options={work.partners.map((o) => ({ value: o.id, label: o.name }))} />
               <fieldset id="categories" aria-describedby={err('consents').categories ? 'categories-error' : undefined}>
                 <legend safe>{`${t('sharing.field.categories')} *`}</legend>
                 {err('consents').categories ? (
@@ -373,10 +361,10 @@ export function CasePage({ ctx, workspace, notice, errors }: { ctx: PageContext;
                   {t('sharing.healthHint')}
                 </p>
               </fieldset>
-              <TextField ctx={ctx} name="purpose" label={t('sharing.field.purpose')} errors={err('consents')} value={str(val('consents').purpose)} required maxlength={500} />
-              <SelectField ctx={ctx} name="givenHow" label={t('sharing.field.givenHow')} errors={err('consents')} value={str(val('consents').givenHow)} required options={(['written', 'oral'] as const).map((h) => ({ value: h, label: t(`sharing.givenHow.${h}`) }))} />
-              <TextField ctx={ctx} name="givenOn" type="date" label={t('sharing.field.givenOn')} errors={err('consents')} value={str(val('consents').givenOn) ?? today()} required />
-              <TextField ctx={ctx} name="expiresOn" type="date" label={t('sharing.field.expiresOn')} hint={t('sharing.expiresHint')} errors={err('consents')} value={str(val('consents').expiresOn)} />
+              <TextField ctx={ctx} name="purpose" label={t('sharing.field.purpose')} errors={err('consents')} value={textValue(val('consents').purpose)} required maxlength={500} />
+              <SelectField ctx={ctx} name="givenHow" label={t('sharing.field.givenHow')} errors={err('consents')} value={textValue(val('consents').givenHow)} required options={(['written', 'oral'] as const).map((h) => ({ value: h, label: t(`sharing.givenHow.${h}`) }))} />
+              <TextField ctx={ctx} name="givenOn" type="date" label={t('sharing.field.givenOn')} errors={err('consents')} value={textValue(val('consents').givenOn) ?? today()} required />
+              <TextField ctx={ctx} name="expiresOn" type="date" label={t('sharing.field.expiresOn')} hint={t('sharing.expiresHint')} errors={err('consents')} value={textValue(val('consents').expiresOn)} />
               <button type="submit" safe>
                 {t('sharing.recordConsent')}
               </button>
@@ -435,8 +423,8 @@ export function CasePage({ ctx, workspace, notice, errors }: { ctx: PageContext;
                       name="category"
                       id={`disclose-category-${p.organisation.id}`}
                       label={t('sharing.discloseCategory')}
-                      errors={failedPartner === p.organisation.id ? err('sharing') : NONE}
-                      value={failedPartner === p.organisation.id ? str(val('sharing').category) : undefined}
+                      errors={failedPartner === p.organisation.id ? err('sharing') : NO_FIELD_ERRORS}
+                      value={failedPartner === p.organisation.id ? textValue(val('sharing').category) : undefined}
                       required
                       options={p.consentedCategories.map((c) => ({ value: c, label: t(`sharing.category.${c}`) }))}
                     />

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { CasesService, type CaseState } from '@woonbrug/cases';
+import { CasesService, type CaseState, FactsService, type FactView } from '@woonbrug/cases';
 import { IdentityService, type AuthenticatedUser } from '@woonbrug/identity';
 import { belgianDate, Clock, NotFoundError } from '@woonbrug/kernel';
 import { accessibleWhere, subject, type AppAbility } from '@woonbrug/policies';
@@ -84,6 +84,7 @@ export class BudgetService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly clock: Clock,
     private readonly cases: CasesService,
+    private readonly facts: FactsService,
     private readonly identity: IdentityService,
   ) {}
 
@@ -166,6 +167,15 @@ export class BudgetService {
   async get(ability: AppAbility, id: string): Promise<FinancialReferralView> {
     const [view] = await this.toViews([await this.load(this.db.manager, ability, 'read', id)]);
     return view!;
+  }
+
+  /**
+   * The facts the worker disclosed to the caller's organisation on the referral's case, under the
+   * tenant's consent — the same policy decides as everywhere (DESIGN.md §3).
+   */
+  async sharedFacts(ability: AppAbility, id: string): Promise<FactView[]> {
+    const row = await this.load(this.db.manager, ability, 'read', id);
+    return this.facts.list(ability, row.case_id);
   }
 
   async accept(ability: AppAbility, actor: AuthenticatedUser, id: string, version: number): Promise<FinancialReferralView> {

@@ -3,6 +3,21 @@ import type { PageContext } from './page-context';
 /** Errors per field name, as produced by {@link validateInput} or a domain error's details. */
 export type FieldErrors = Readonly<Record<string, string>>;
 
+export const NO_FIELD_ERRORS: FieldErrors = {};
+
+/** Errors of one form on a page with several, shown in that form's section with what was typed. */
+export interface SectionErrors<S extends string = string> {
+  readonly section: S;
+  readonly fields: FieldErrors;
+  readonly message?: string;
+  readonly values: Readonly<Record<string, unknown>>;
+}
+
+/** A form value to show again in a text field (anything that is not text is dropped). */
+export function textValue(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
 interface FieldProps {
   readonly ctx: PageContext;
   readonly name: string;

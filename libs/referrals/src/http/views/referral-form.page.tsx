@@ -1,4 +1,4 @@
-import { ErrorSummary, Layout, SelectField, TextArea, TextField, type FieldErrors, type PageContext } from '@woonbrug/web';
+import { ErrorSummary, Layout, SelectField, TextArea, TextField, type FieldErrors, type PageContext, textValue } from '@woonbrug/web';
 import { REFERRAL_REASONS } from '../../domain/referral-reason';
 
 export interface ReferralFormProps {
@@ -10,9 +10,6 @@ export interface ReferralFormProps {
   readonly landlords?: ReadonlyArray<{ id: string; name: string }>;
 }
 
-function str(value: unknown): string | undefined {
-  return typeof value === 'string' ? value : undefined;
-}
 
 export function ReferralFormPage({ ctx, values, errors, municipalities, landlords }: ReferralFormProps): JSX.Element {
   const { t } = ctx;
@@ -28,14 +25,14 @@ export function ReferralFormPage({ ctx, values, errors, municipalities, landlord
       <form method="post" action="/referrals" novalidate>
         <fieldset>
           <legend safe>{t('referral.form.tenant')}</legend>
-          <TextField {...f('tenantName')} value={str(values.tenantName)} required maxlength={200} autocomplete="off" />
-          <TextField {...f('address')} value={str(values.address)} required maxlength={300} autocomplete="off" />
-          <SelectField {...f('municipality')} value={str(values.municipality)} required options={municipalities.map((m) => ({ value: m, label: m }))} />
+          <TextField {...f('tenantName')} value={textValue(values.tenantName)} required maxlength={200} autocomplete="off" />
+          <TextField {...f('address')} value={textValue(values.address)} required maxlength={300} autocomplete="off" />
+          <SelectField {...f('municipality')} value={textValue(values.municipality)} required options={municipalities.map((m) => ({ value: m, label: m }))} />
           {landlords ? (
             <SelectField
               {...f('landlordOrganisationId')}
               label={t('referral.field.landlord')}
-              value={str(values.landlordOrganisationId)}
+              value={textValue(values.landlordOrganisationId)}
               required
               options={landlords.map((l) => ({ value: l.id, label: l.name }))}
             />
@@ -47,22 +44,22 @@ export function ReferralFormPage({ ctx, values, errors, municipalities, landlord
           <legend safe>{t('referral.form.procedure')}</legend>
           <SelectField
             {...f('reason')}
-            value={str(values.reason)}
+            value={textValue(values.reason)}
             required
             hint={t('referral.form.reasonHint')}
             options={REFERRAL_REASONS.map((r) => ({ value: r, label: t(`referral.reason.${r}`) }))}
           />
-          <TextField {...f('noticeDate')} type="date" value={str(values.noticeDate)} required />
-          <TextField {...f('claimFiledOn')} type="date" value={str(values.claimFiledOn)} />
-          <TextField {...f('hearingDate')} type="date" value={str(values.hearingDate)} />
-          <TextField {...f('evictionDate')} type="date" value={str(values.evictionDate)} />
+          <TextField {...f('noticeDate')} type="date" value={textValue(values.noticeDate)} required />
+          <TextField {...f('claimFiledOn')} type="date" value={textValue(values.claimFiledOn)} />
+          <TextField {...f('hearingDate')} type="date" value={textValue(values.hearingDate)} />
+          <TextField {...f('evictionDate')} type="date" value={textValue(values.evictionDate)} />
         </fieldset>
         <fieldset>
           <legend safe>{t('referral.form.contact')}</legend>
-          <TextField {...f('referrerContactName')} value={str(values.referrerContactName)} required maxlength={200} autocomplete="name" />
-          <TextField {...f('referrerContactPhone')} type="tel" value={str(values.referrerContactPhone)} maxlength={30} autocomplete="tel" />
-          <TextField {...f('referrerContactEmail')} type="email" value={str(values.referrerContactEmail)} maxlength={254} autocomplete="email" />
-          <TextArea {...f('context')} value={str(values.context)} maxlength={4000} hint={t('referral.form.contextHint')} />
+          <TextField {...f('referrerContactName')} value={textValue(values.referrerContactName)} required maxlength={200} autocomplete="name" />
+          <TextField {...f('referrerContactPhone')} type="tel" value={textValue(values.referrerContactPhone)} maxlength={30} autocomplete="tel" />
+          <TextField {...f('referrerContactEmail')} type="email" value={textValue(values.referrerContactEmail)} maxlength={254} autocomplete="email" />
+          <TextArea {...f('context')} value={textValue(values.context)} maxlength={4000} hint={t('referral.form.contextHint')} />
         </fieldset>
         <fieldset class={errors.tenantInformed ? 'has-error' : ''} aria-describedby={errors.tenantInformed ? 'tenantInformed-error' : undefined}>
           <legend safe>{`${t('referral.field.tenantInformed')} *`}</legend>
