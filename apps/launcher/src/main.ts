@@ -65,11 +65,17 @@ async function main(): Promise<void> {
     pg = await startEmbeddedPostgres({ dataDir: config.EMBEDDED_PG_DIR, port: config.EMBEDDED_PG_PORT, database: 'woonbrug' });
     url = pg.url;
   }
-  const applied = await runMigrations(url);
-  log(applied.length ? `migrations applied: ${applied.join(', ')}` : 'database schema is up to date');
-  if (config.NODE_ENV !== 'production') {
-    const seeded = await withDataSource(url, (db) => seedDemo(db, config.NODE_ENV));
-    log(seeded === 'seeded' ? 'demo data loaded' : 'demo data already present (reusing the database)');
+  try {
+    const applied = await runMigrations(url);
+    log(applied.length ? `migrations applied: ${applied.join(', ')}` : 'database schema is up to date');
+    if (config.NODE_ENV !== 'production') {
+      const seeded = await withDataSource(url, (db) => seedDemo(db, config.NODE_ENV));
+      log(seeded === 'seeded' ? 'demo data loaded' : 'demo data already present (reusing the database)');
+    }
+  } catch (error) {
+    // Leave no PostgreSQL behind when the database cannot be prepared.
+    await pg?.stop().catch(() => undefined);
+    throw error;
   }
 
   const notesKeys = config.NOTES_MASTER_KEYS ?? developmentNotesKeys(config.EMBEDDED_PG_DIR);
