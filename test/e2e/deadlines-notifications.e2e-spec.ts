@@ -277,9 +277,12 @@ describe('aftercare, the scan and notifications', () => {
 
   it('lists the worker’s own notifications and marks one read; another user’s answers like a missing one', async () => {
     const worker = await portals.login('worker');
-    // The list shows the newest 100; other test files' cases may have produced many in the same
-    // scan (same timestamp), so make this case's one the newest.
-    await db.query(`UPDATE notification SET created_at = now() + interval '1 minute' WHERE case_id = $1`, [c.caseId]);
+    // The list shows the newest 100; other test files sharing this database may have produced many
+    // (at moved clocks, so with later timestamps): make this case's one the newest of all.
+    await db.query(
+      `UPDATE notification SET created_at = (SELECT max(created_at) FROM notification) + interval '1 minute' WHERE case_id = $1`,
+      [c.caseId],
+    );
     const list = await portals.http('worker').get('/api/notifications').set('Cookie', worker);
     expect(list.status).toBe(200);
     const mine = (list.body.items as Array<Record<string, unknown>>).find((n) => n.caseId === c.caseId)!;

@@ -1,0 +1,75 @@
+import { Injectable } from '@nestjs/common';
+import { Clock } from '@woonbrug/kernel';
+import type { EntityManager } from 'typeorm';
+import { auditChainHash } from '../domain/audit-chain';
+import { toAuditRecord, type AuditEvent } from '../domain/audit-event';
+
+/** The one lock every writer of the chain takes (transaction-scoped, `hashtext` of this name). */
+export const AUDIT_CHAIN_LOCK = 'woonbrug:audit_event:chain';
+
+/** Where a recorded event landed in the chain. */
+export interface RecordedAuditEvent {
+  /** `audit_event.id` (a bigint, as text). */
+  readonly id: string;
+  /** The event's chain hash, hex. */
+  readonly hash: string;
+}
+
+/**
+ * Writes audit events into the hash chain, inside the caller's transaction: the event commits
+ * with the access it records or not at all, and if it cannot be written the caller's transaction
+ * fails with it — an access that cannot be logged does not happen.
+ */
+@Injectable()
+export class AuditLog {
+  constructor(private readonly clock: Clock) {}
+
+  /**
+   * Appends one event. `manager` must be the caller's transactional manager
+   * (`dataSource.transaction(m => …)`); without a transaction the chain lock would not hold.
+   *
+   * Writers are serialised by a transaction-scoped advisory lock, held until the caller commits or
+   * rolls back: the next writer reads the last hash only once this one is settled, so concurrent
+   * transactions cannot fork the chain, and ids grow in chain order. Keep the rest of the
+   * transaction short after recording: other writers wait for it.
+   */
+  async record(manager: EntityManager, event: AuditEvent): Promise<RecordedAuditEvent> {
+    if (!manager.queryRunner?.isTransactionActive) {
+      throw new Error("AuditLog.record needs the caller's transaction (call it inside dataSource.transaction)");
+    }
+    const record = toAuditRecord(event, this.clock.now());
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [AUDIT_CHAIN_LOCK]);
+    const [last] = (await manager.query(`SELECT hash FROM audit_event ORDER BY id DESC LIMIT 1`)) as Array<{ hash: Buffer }>;
+    const prevHash = last?.hash ?? null;
+    const hash = auditChainHash(prevHash, record);
+    const [row] = (await manager.query(
+      `INSERT INTO audit_event (occurred_at, event_type, outcome, user_id, role, organisation_id, on_behalf_of, case_id, case_pseudonym,
+         subject, category, fields, action, consent_id, purpose, portal, client_address, correlation_id, prev_hash, hash)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)
+       RETURNING id`,
+      [
+        record.occurredAt.toISOString(),
+        record.eventType,
+        record.outcome,
+        record.userId,
+        record.role,
+        record.organisationId,
+        record.onBehalfOf,
+        record.caseId,
+        record.casePseudonym,
+        record.subject,
+        record.category,
+        record.fields,
+        record.action,
+        record.consentId,
+        record.purpose,
+        record.portal,
+        record.clientAddress,
+        record.correlationId,
+        prevHash,
+        hash,
+      ],
+    )) as Array<{ id: string }>;
+    return { id: String(row!.id), hash: hash.toString('hex') };
+  }
+}
