@@ -18,3 +18,9 @@ export type { AuditChainBreak, AuditChainVerification } from './infrastructure/v
 export { AUDIT_EVENT_TYPES, InvalidAuditEventError, toAuditRecord } from './domain/audit-event';
 export type { AuditEvent, AuditEventType, AuditOutcome, AuditRecord } from './domain/audit-event';
 export { auditChainHash, canonicalAuditRecord } from './domain/audit-chain';
+
+/** Records a request's events before its data leaves; 503 when the log cannot be written. */
+export { AuditTrail } from './infrastructure/audit-trail';
+export type { AuditActor } from './infrastructure/audit-trail';
+export { CurrentAuditActor } from './http/audit-actor.decorator';
+export { fieldNamesOf } from './domain/field-names';

@@ -2,7 +2,7 @@
  * What kind of failure a domain error is. Each app maps kinds to responses in one
  * exception filter; domain code never knows about HTTP.
  */
-export type DomainErrorKind = 'invalid' | 'not_found' | 'forbidden' | 'conflict' | 'unauthenticated' | 'rate_limited';
+export type DomainErrorKind = 'invalid' | 'not_found' | 'forbidden' | 'conflict' | 'unauthenticated' | 'rate_limited' | 'unavailable';
 
 /** A rule of the domain was broken. `code` is stable and used by clients and translations. */
 export class DomainError extends Error {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { AuditTrail, fieldNamesOf, type AuditActor } from '@woonbrug/audit';
 import { BudgetService } from '@woonbrug/budget';
 import { CasesService, FactsService, ProcedureService, type CaseHandling, type ProcedureEventKind } from '@woonbrug/cases';
 import { IdentityService, type AuthenticatedUser, type UserSummary } from '@woonbrug/identity';
@@ -113,6 +114,7 @@ export class ReferralsService {
     private readonly facts: FactsService,
     private readonly procedure: ProcedureService,
     private readonly budget: BudgetService,
+    private readonly audit: AuditTrail,
     private readonly identity: IdentityService,
   ) {}
 
@@ -177,31 +179,56 @@ export class ReferralsService {
     return view!;
   }
 
-  /** The caller's own organisation's referrals, newest first. */
-  async listOwn(ability: AppAbility): Promise<ReferralView[]> {
+  /**
+   * The caller's own organisation's referrals, newest first. A partner's list is logged (one event
+   * per case it shows) before it is returned.
+   */
+  async listOwn(ability: AppAbility, who?: AuditActor): Promise<ReferralView[]> {
     const policy = accessibleWhere(ability, 'read', 'Referral', REFERRAL_POLICY_COLUMNS);
     const rows = (await this.db.query(`${REFERRAL_SELECT} WHERE ${policy.sql} ORDER BY r.created_at DESC LIMIT 500`, policy.params)) as ReferralRow[];
-    return this.withHandlings(rows);
+    const views = await this.withHandlings(rows);
+    if (who) {
+      const fields = fieldNamesOf(views[0] ?? {});
+      await this.audit.record(
+        who,
+        rows.map((r) => ({ eventType: 'case.list' as const, outcome: 'allowed' as const, action: 'list', caseId: r.case_id, subject: 'referral', fields })),
+      );
+    }
+    return views;
   }
 
   /**
    * One referral of the caller's organisation, with what the worker disclosed to it; any other
-   * referral answers exactly like a missing one.
+   * referral answers exactly like a missing one. A partner's read — and a refused one — is logged
+   * before anything is returned.
    */
-  async getOwn(ability: AppAbility, id: string): Promise<ReferralView> {
+  async getOwn(ability: AppAbility, id: string, who?: AuditActor): Promise<ReferralView> {
     if (!UUID.test(id)) throw new NotFoundError('Referral');
     const policy = accessibleWhere(ability, 'read', 'Referral', REFERRAL_POLICY_COLUMNS, 1);
     const [row] = (await this.db.query(`${REFERRAL_SELECT} WHERE r.id = $1 AND ${policy.sql}`, [id, ...policy.params])) as ReferralRow[];
-    if (!row) throw new NotFoundError('Referral');
+    if (!row) {
+      if (who) {
+        const [other] = (await this.db.query(`SELECT case_id FROM referral WHERE id = $1`, [id])) as Array<{ case_id: string }>;
+        if (other) await this.audit.record(who, [{ eventType: 'case.read', outcome: 'denied', action: 'read', caseId: other.case_id, subject: 'referral' }]);
+      }
+      throw new NotFoundError('Referral');
+    }
     const [view] = await this.withHandlings([row]);
     const budgetGuidance =
       row.referrer_organisation_kind === 'landlord' ? await this.budget.guidanceForLandlord(row.case_id, row.referrer_organisation_id, this.clock.today()) : undefined;
-    return {
+    const full: ReferralView = {
       ...view!,
       facts: await this.facts.list(ability, row.case_id),
       procedure: await this.procedure.list(ability, row.case_id),
       ...(budgetGuidance === undefined ? {} : { budgetGuidance }),
     };
+    if (who) {
+      const categories = [...new Set((full.facts ?? []).map((f) => f.category))].sort();
+      await this.audit.record(who, [
+        { eventType: 'case.read', outcome: 'allowed', action: 'read', caseId: row.case_id, subject: 'referral', category: categories.join(',') || null, fields: fieldNamesOf(full) },
+      ]);
+    }
+    return full;
   }
 
   /** The landlord records a step of its eviction procedure on the case behind its referral. */

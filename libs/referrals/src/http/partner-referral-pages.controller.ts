@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
+import { CurrentAuditActor, type AuditActor } from '@woonbrug/audit';
 import { CurrentUser, IdentityService, type AuthenticatedUser } from '@woonbrug/identity';
 import { DomainError } from '@woonbrug/kernel';
 import { RequireAbility, SignedIn, UserAbility, type AppAbility } from '@woonbrug/policies';
@@ -35,8 +36,8 @@ export class PartnerReferralPagesController {
 
   @Get('referrals')
   @RequireAbility('read', 'Referral')
-  async list(@Page() ctx: PageContext, @UserAbility() ability: AppAbility, @Res() reply: FastifyReply) {
-    return html(reply, ReferralListPage({ ctx, referrals: await this.referrals.listOwn(ability) }));
+  async list(@Page() ctx: PageContext, @UserAbility() ability: AppAbility, @CurrentAuditActor() who: AuditActor, @Res() reply: FastifyReply) {
+    return html(reply, ReferralListPage({ ctx, referrals: await this.referrals.listOwn(ability, who) }));
   }
 
   @Get('referrals/new')
@@ -69,9 +70,10 @@ export class PartnerReferralPagesController {
     @UserAbility() ability: AppAbility,
     @Param('id') id: string,
     @Query('created') created: string | undefined,
+    @CurrentAuditActor() who: AuditActor,
     @Res() reply: FastifyReply,
   ) {
-    const referral = await this.referrals.getOwn(ability, id);
+    const referral = await this.referrals.getOwn(ability, id, who);
     return html(reply, ReferralDetailPage({ ctx, referral, created: created === '1', canRecordProcedure: this.canRecordProcedure(ability, referral) }));
   }
 
@@ -83,6 +85,7 @@ export class PartnerReferralPagesController {
     @CurrentUser() user: AuthenticatedUser,
     @Param('id') id: string,
     @Body() body: unknown,
+    @CurrentAuditActor() who: AuditActor,
     @Res() reply: FastifyReply,
   ) {
     const values = fromForm(body);
@@ -99,7 +102,7 @@ export class PartnerReferralPagesController {
         message = ctx.t(`errors.${error.code}`);
       }
     }
-    const referral = await this.referrals.getOwn(ability, id);
+    const referral = await this.referrals.getOwn(ability, id, who);
     return html(
       reply,
       ReferralDetailPage({ ctx, referral, created: false, canRecordProcedure: true, procedureForm: { errors: fieldErrors(ctx, problems), values, message } }),

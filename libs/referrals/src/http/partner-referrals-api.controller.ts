@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentAuditActor, type AuditActor } from '@woonbrug/audit';
 import { CurrentUser, IdentityService, type AuthenticatedUser } from '@woonbrug/identity';
 import { RequireAbility, UserAbility, type AppAbility } from '@woonbrug/policies';
 import { ReferralsService } from '../application/referrals.service';
@@ -25,16 +26,16 @@ export class PartnerReferralsApiController {
   @Get('referrals')
   @RequireAbility('read', 'Referral')
   @ApiOkResponse({ description: "The organisation's own referrals with their handling status." })
-  async list(@UserAbility() ability: AppAbility) {
-    return { items: await this.referrals.listOwn(ability) };
+  async list(@UserAbility() ability: AppAbility, @CurrentAuditActor() who: AuditActor) {
+    return { items: await this.referrals.listOwn(ability, who) };
   }
 
   @Get('referrals/:id')
   @RequireAbility('read', 'Referral')
   @ApiOkResponse({ description: 'One referral of the own organisation.' })
   @ApiNotFoundResponse({ description: 'No such referral, or one of another organisation.' })
-  get(@UserAbility() ability: AppAbility, @Param('id') id: string) {
-    return this.referrals.getOwn(ability, id);
+  get(@UserAbility() ability: AppAbility, @Param('id') id: string, @CurrentAuditActor() who: AuditActor) {
+    return this.referrals.getOwn(ability, id, who);
   }
 
   @Post('referrals/:id/procedure-events')

@@ -1,0 +1,92 @@
+import { verifyAuditChain } from '@woonbrug/audit';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { buildDataSourceOptions } from '@woonbrug/database';
+import { startPortals, type Portals } from '../support/portals';
+import { validReferral } from '../support/referral-fixtures';
+
+jest.setTimeout(120_000);
+
+let portals: Portals;
+let db: Client;
+
+beforeAll(async () => {
+  portals = await startPortals();
+  db = new Client({ connectionString: portals.databaseUrl });
+  await db.connect();
+});
+
+afterAll(async () => {
+  await db?.end();
+  await portals?.close();
+});
+
+async function gmhReferral(overrides: Record<string, unknown> = {}) {
+  const res = await portals.http('landlord').post('/api/referrals').set('Cookie', await portals.login('gmh')).send(validReferral(overrides)).expect(201);
+  const caseId = (await db.query('SELECT case_id FROM referral WHERE id = $1', [res.body.id])).rows[0].case_id as string;
+  return { id: res.body.id as string, caseId, tenantName: res.body.tenantName as string };
+}
+
+async function eventsOf(caseId: string) {
+  return (await db.query(`SELECT * FROM audit_event WHERE case_id = $1 ORDER BY id`, [caseId])).rows;
+}
+
+describe('the disclosure log of partner reads', () => {
+  it('logs a partner read with who, whose case and which fields — never values', async () => {
+    const { id, caseId, tenantName } = await gmhReferral({ context: 'Geheime context die nooit in het log mag staan' });
+    const res = await portals.http('landlord').get(`/api/referrals/${id}`).set('Cookie', await portals.login('gmh'));
+    expect(res.status).toBe(200);
+    const [event] = await eventsOf(caseId);
+    const gmh = (await db.query(`SELECT u.id, u.organisation_id FROM user_account u WHERE email = 'gmh@woonbrug.example'`)).rows[0];
+    expect(event).toMatchObject({ event_type: 'case.read', outcome: 'allowed', action: 'read', user_id: gmh.id, organisation_id: gmh.organisation_id, role: 'landlord_agent', portal: 'landlord', subject: 'referral' });
+    expect(event.fields).toEqual(expect.arrayContaining(['tenantName', 'context', 'handling.status']));
+    expect(event.client_address).toBeTruthy();
+    const everything = JSON.stringify(await eventsOf(caseId));
+    expect(everything).not.toContain(tenantName);
+    expect(everything).not.toContain('Geheime context');
+  });
+
+  it('logs a refused read of another organisation’s referral as denied, and a list per case shown', async () => {
+    const { id, caseId } = await gmhReferral();
+    expect((await portals.http('landlord').get(`/api/referrals/${id}`).set('Cookie', await portals.login('bvt'))).status).toBe(404);
+    const denied = (await eventsOf(caseId)).filter((e) => e.outcome === 'denied');
+    expect(denied).toHaveLength(1);
+    expect(denied[0]).toMatchObject({ event_type: 'case.read', role: 'landlord_agent' });
+
+    const before = Number((await db.query(`SELECT count(*) FROM audit_event WHERE event_type = 'case.list'`)).rows[0].count);
+    const list = await portals.http('landlord').get('/api/referrals').set('Cookie', await portals.login('gmh'));
+    const after = Number((await db.query(`SELECT count(*) FROM audit_event WHERE event_type = 'case.list'`)).rows[0].count);
+    expect(after - before).toBe(new Set(list.body.items.map((r: { id: string }) => r.id)).size);
+  });
+
+  it('keeps a chain that verifies after 100 concurrent partner reads', async () => {
+    const { id } = await gmhReferral();
+    const cookie = await portals.login('gmh');
+    const statuses = await Promise.all(Array.from({ length: 100 }, () => portals.http('landlord').get(`/api/referrals/${id}`).set('Cookie', cookie).then((r) => r.status)));
+    expect(statuses.every((s) => s === 200)).toBe(true);
+    const dataSource = new DataSource(buildDataSourceOptions(portals.databaseUrl, { extra: { max: 2 } }));
+    await dataSource.initialize();
+    try {
+      await expect(verifyAuditChain(dataSource)).resolves.toMatchObject({ ok: true });
+    } finally {
+      await dataSource.destroy();
+    }
+  });
+
+  it('refuses the read with 503, sending no data, when the access cannot be logged', async () => {
+    const { id, tenantName } = await gmhReferral();
+    await db.query(`ALTER TABLE audit_event ADD CONSTRAINT e2e_audit_down CHECK (false) NOT VALID`);
+    try {
+      const api = await portals.http('landlord').get(`/api/referrals/${id}`).set('Cookie', await portals.login('gmh'));
+      expect(api.status).toBe(503);
+      expect(api.body.code).toBe('AUDIT_UNAVAILABLE');
+      expect(api.text).not.toContain(tenantName);
+      const page = await portals.http('landlord').get(`/referrals/${id}`).set('Cookie', await portals.login('gmh'));
+      expect(page.status).toBe(503);
+      expect(page.text).not.toContain(tenantName);
+    } finally {
+      await db.query(`ALTER TABLE audit_event DROP CONSTRAINT e2e_audit_down`);
+    }
+    expect((await portals.http('landlord').get(`/api/referrals/${id}`).set('Cookie', await portals.login('gmh'))).status).toBe(200);
+  });
+});
