@@ -89,4 +89,51 @@ describe('the disclosure log of partner reads', () => {
     }
     expect((await portals.http('landlord').get(`/api/referrals/${id}`).set('Cookie', await portals.login('gmh'))).status).toBe(200);
   });
+
+  it('logs logins and failed logins, with no password or e-mail in the log', async () => {
+    const before = Number((await db.query(`SELECT max(id) AS id FROM audit_event`)).rows[0].id ?? 0);
+    await portals.http('landlord').post('/api/session').send({ email: 'gmh@woonbrug.example', password: 'Woonbrug-demo-2026' }).expect(200);
+    await portals.http('landlord').post('/api/session').send({ email: 'gmh@woonbrug.example', password: 'fout-wachtwoord-123' }).expect(401);
+    await portals.http('landlord').post('/api/session').send({ email: 'niemand@woonbrug.example', password: 'fout-wachtwoord-123' }).expect(401);
+    await portals.http('worker').post('/login').type('form').send({ email: 'gmh@woonbrug.example', password: 'Woonbrug-demo-2026' }).expect(403);
+    const rows = (await db.query(`SELECT event_type, outcome, user_id, portal FROM audit_event WHERE id > $1 AND event_type LIKE 'login%' ORDER BY id`, [before])).rows;
+    const gmh = (await db.query(`SELECT id FROM user_account WHERE email = 'gmh@woonbrug.example'`)).rows[0].id;
+    expect(rows).toEqual([
+      { event_type: 'login', outcome: 'allowed', user_id: gmh, portal: 'landlord' },
+      { event_type: 'login.failed', outcome: 'denied', user_id: null, portal: 'landlord' },
+      { event_type: 'login.failed', outcome: 'denied', user_id: null, portal: 'landlord' },
+      { event_type: 'login.failed', outcome: 'denied', user_id: null, portal: 'worker' },
+    ]);
+    const all = JSON.stringify((await db.query(`SELECT * FROM audit_event WHERE id > $1`, [before])).rows);
+    expect(all).not.toMatch(/Woonbrug-demo-2026|fout-wachtwoord|niemand@|gmh@woonbrug/);
+  });
+
+  it('logs consent and disclosure changes in the same transaction as the change', async () => {
+    const { caseId } = await gmhReferral();
+    const workerId = (await db.query(`SELECT id FROM user_account WHERE email = 'worker@woonbrug.example'`)).rows[0].id;
+    await portals.http('worker').post(`/api/cases/${caseId}/accept`).set('Cookie', await portals.login('coordinator')).send({ workerId }).expect(200);
+    const worker = await portals.login('worker');
+    const gmhOrg = (await db.query(`SELECT id FROM organisation WHERE name LIKE 'GMH%'`)).rows[0].id;
+    const consent = await portals.http('worker').post(`/api/cases/${caseId}/consents`).set('Cookie', worker).send({ organisationId: gmhOrg, categories: ['housing', 'status'], purpose: 'Opvolging', givenHow: 'oral', givenOn: '2026-11-20' }).expect(201);
+    const disclosed = await portals.http('worker').post(`/api/cases/${caseId}/disclosures`).set('Cookie', worker).send({ organisationId: gmhOrg, category: 'housing', confirmWarning: true }).expect(201);
+    await portals.http('worker').delete(`/api/disclosures/${disclosed.body.id}`).set('Cookie', worker).expect(204);
+    await portals.http('worker').post(`/api/consents/${consent.body.id}/withdraw`).set('Cookie', worker).send({}).expect(200);
+    const events = (await eventsOf(caseId)).map((e) => [e.event_type, e.action, e.category, e.consent_id, e.user_id]);
+    expect(events).toEqual([
+      ['consent.given', 'record', 'housing,status', consent.body.id, workerId],
+      ['disclosure.changed', 'disclose_category', 'housing', null, workerId],
+      ['disclosure.changed', 'revoke', 'housing', null, workerId],
+      ['consent.withdrawn', 'withdraw', 'housing,status', consent.body.id, workerId],
+    ]);
+
+    // When the log cannot be written, the change does not happen either.
+    await db.query(`ALTER TABLE audit_event ADD CONSTRAINT e2e_audit_down2 CHECK (false) NOT VALID`);
+    try {
+      const refused = await portals.http('worker').post(`/api/cases/${caseId}/consents`).set('Cookie', worker).send({ organisationId: gmhOrg, categories: ['housing'], purpose: 'Opnieuw', givenHow: 'oral', givenOn: '2026-11-21' });
+      expect(refused.status).toBeGreaterThanOrEqual(500);
+    } finally {
+      await db.query(`ALTER TABLE audit_event DROP CONSTRAINT e2e_audit_down2`);
+    }
+    expect((await db.query(`SELECT count(*)::int AS n FROM consent WHERE case_id = $1`, [caseId])).rows[0].n).toBe(1);
+  });
 });

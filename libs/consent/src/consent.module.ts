@@ -1,4 +1,5 @@
 import { Global, Module } from '@nestjs/common';
+import { AuditModule } from '@woonbrug/audit';
 import { CasesModule } from '@woonbrug/cases';
 import { PARTNER_CONTEXT_SOURCE } from '@woonbrug/policies';
 import { ConsentService } from './application/consent.service';
@@ -11,7 +12,7 @@ import { PartnerGrants } from './application/partner-grants';
  */
 @Global()
 @Module({
-  imports: [CasesModule],
+  imports: [CasesModule, AuditModule],
   providers: [ConsentService, DisclosureService, PartnerGrants, { provide: PARTNER_CONTEXT_SOURCE, useExisting: PartnerGrants }],
   exports: [ConsentService, DisclosureService, PARTNER_CONTEXT_SOURCE],
 })

@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { PassportModule } from '@nestjs/passport';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '@woonbrug/audit';
 import { AppConfig } from '@woonbrug/config';
 import type { FastifyRequest } from 'fastify';
 import { IdentityService } from './application/identity.service';
@@ -33,6 +34,7 @@ export class IdentityModule {
       global: true,
       imports: [
         TypeOrmModule.forFeature([OrganisationEntity, UserAccountEntity]),
+        AuditModule,
         PassportModule,
         // Login is rate limited per client address and per account, so that neither guessing
         // nor hashing cost (argon2id, ~10 ms a try) can be driven without bound.

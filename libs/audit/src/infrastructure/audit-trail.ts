@@ -7,8 +7,9 @@ import { AuditLog } from './audit-log';
 
 /** Who asks, and from where: what every event of one request shares. */
 export interface AuditActor {
-  readonly userId: string;
-  readonly role: string;
+  /** Null for an attempt by someone not (yet) known, such as a failed login. */
+  readonly userId: string | null;
+  readonly role: string | null;
   readonly organisationId: string | null;
   readonly portal: string | null;
   readonly clientAddress: string | null;

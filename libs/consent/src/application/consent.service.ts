@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { AuditLog } from '@woonbrug/audit';
 import { CasesService } from '@woonbrug/cases';
 import { IdentityService, type AuthenticatedUser } from '@woonbrug/identity';
 import { DomainError, NotFoundError , Clock } from '@woonbrug/kernel';
@@ -84,6 +85,11 @@ function toView(row: ConsentRow, today: string): ConsentView {
   };
 }
 
+/** The worker as the disclosure log records a change made on the worker portal. */
+export function workerOf(actor: AuthenticatedUser) {
+  return { userId: actor.id, role: actor.role, organisationId: actor.organisationId, portal: 'worker' };
+}
+
 /**
  * The tenant's consent for sharing with one partner organisation, as recorded by the worker.
  * Consent is the basis for sharing, not for the guidance: the case's legal basis is kept apart.
@@ -95,6 +101,7 @@ export class ConsentService {
     private readonly clock: Clock,
     private readonly cases: CasesService,
     private readonly identity: IdentityService,
+    private readonly audit: AuditLog,
   ) {}
 
   async list(ability: AppAbility, caseId: string): Promise<ConsentView[]> {
@@ -130,6 +137,17 @@ export class ConsentService {
          VALUES ($1, $2, $3::fact_category[], $4, $5, $6, $7, $8, $9) RETURNING id`,
         [caseId, organisation.id, [...new Set(input.categories)], input.purpose, input.givenHow, input.givenOn, expiresOn, documentId, actor.id],
       )) as Array<{ id: string }>;
+      await this.audit.record(m, {
+        ...workerOf(actor),
+        eventType: 'consent.given',
+        outcome: 'allowed',
+        action: 'record',
+        caseId,
+        subject: 'consent',
+        category: [...new Set(input.categories)].sort().join(','),
+        consentId: row!.id,
+        purpose: input.purpose,
+      });
       return row!.id;
     });
     return this.get(ability, id);
@@ -150,7 +168,25 @@ export class ConsentService {
     const consent = await this.get(ability, id);
     await caseForWork(this.cases, ability, 'update', 'Consent', consent.caseId);
     if (consent.withdrawnAt) throw new DomainError('ALREADY_WITHDRAWN', 'conflict', 'This consent was already withdrawn');
-    await this.db.query(`INSERT INTO consent_withdrawal (consent_id, recorded_by, note) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [id, actor.id, note ?? null]);
+    await this.db.transaction(async (m) => {
+      const inserted = (await m.query(`INSERT INTO consent_withdrawal (consent_id, recorded_by, note) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING consent_id`, [
+        id,
+        actor.id,
+        note ?? null,
+      ])) as unknown[];
+      if (inserted.length === 0) return;
+      await this.audit.record(m, {
+        ...workerOf(actor),
+        eventType: 'consent.withdrawn',
+        outcome: 'allowed',
+        action: 'withdraw',
+        caseId: consent.caseId,
+        subject: 'consent',
+        category: [...consent.categories].sort().join(','),
+        consentId: id,
+        purpose: consent.purpose,
+      });
+    });
     return this.get(ability, id);
   }
 

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { AuditLog } from '@woonbrug/audit';
 import { CasesService, FactsService, type FactView } from '@woonbrug/cases';
 import { IdentityService, type AuthenticatedUser, type OrganisationView } from '@woonbrug/identity';
 import { NotFoundError , Clock } from '@woonbrug/kernel';
@@ -8,6 +9,7 @@ import { DataSource } from 'typeorm';
 import { confirmationNeeded } from '../domain/sharing-rules';
 import { BeyondConsentError, ConfirmationRequiredError, NotAPartnerError } from '../domain/sharing.errors';
 import { caseForWork } from './case-work';
+import { workerOf } from './consent.service';
 import { PartnerGrants } from './partner-grants';
 
 export interface DisclosureView {
@@ -48,6 +50,7 @@ export class DisclosureService {
     private readonly facts: FactsService,
     private readonly identity: IdentityService,
     private readonly grants: PartnerGrants,
+    private readonly audit: AuditLog,
   ) {}
 
   async list(ability: AppAbility, caseId: string): Promise<DisclosureView[]> {
@@ -91,12 +94,26 @@ export class DisclosureService {
     if (needed === 'warning' && input.confirmWarning !== true) throw new ConfirmationRequiredError('warning');
     if (needed === 'shared_secrecy' && input.confirmSharedSecrecy !== true) throw new ConfirmationRequiredError('shared_secrecy');
 
-    const [row] = (await this.db.query(
-      `INSERT INTO disclosure (case_id, organisation_id, category, fact_id, warning_confirmed, shared_secrecy_confirmed, disclosed_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-      [caseId, organisation.id, input.factId ? null : category, input.factId ?? null, needed === 'warning', needed === 'shared_secrecy', actor.id],
-    )) as Array<{ id: string }>;
-    return (await this.list(ability, caseId)).find((d) => d.id === row!.id)!;
+    const disclosedCategory = category;
+    const id = await this.db.transaction(async (m) => {
+      const [row] = (await m.query(
+        `INSERT INTO disclosure (case_id, organisation_id, category, fact_id, warning_confirmed, shared_secrecy_confirmed, disclosed_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+        [caseId, organisation.id, input.factId ? null : disclosedCategory, input.factId ?? null, needed === 'warning', needed === 'shared_secrecy', actor.id],
+      )) as Array<{ id: string }>;
+      await this.audit.record(m, {
+        ...workerOf(actor),
+        eventType: 'disclosure.changed',
+        outcome: 'allowed',
+        action: input.factId ? 'disclose_fact' : 'disclose_category',
+        caseId,
+        subject: 'disclosure',
+        category: disclosedCategory,
+        fields: [input.factId ? 'fact' : 'category'],
+      });
+      return row!.id;
+    });
+    return (await this.list(ability, caseId)).find((d) => d.id === id)!;
   }
 
   async revoke(ability: AppAbility, actor: AuthenticatedUser, id: string): Promise<void> {
@@ -106,7 +123,23 @@ export class DisclosureService {
     await caseForWork(this.cases, ability, 'update', 'Disclosure', row.case_id).catch(() => {
       throw new NotFoundError('Disclosure');
     });
-    await this.db.query(`UPDATE disclosure SET revoked_at = now(), revoked_by = $2 WHERE id = $1`, [id, actor.id]);
+    await this.db.transaction(async (m) => {
+      const [changed] = (await m.query(`SELECT category::text AS category, fact_id FROM disclosure WHERE id = $1 FOR UPDATE`, [id])) as Array<{
+        category: string | null;
+        fact_id: string | null;
+      }>;
+      await m.query(`UPDATE disclosure SET revoked_at = now(), revoked_by = $2 WHERE id = $1`, [id, actor.id]);
+      await this.audit.record(m, {
+        ...workerOf(actor),
+        eventType: 'disclosure.changed',
+        outcome: 'allowed',
+        action: 'revoke',
+        caseId: row.case_id,
+        subject: 'disclosure',
+        category: changed?.category ?? null,
+        fields: [changed?.fact_id ? 'fact' : 'category'],
+      });
+    });
   }
 
   /**

@@ -1,4 +1,5 @@
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { AuditTrail } from '@woonbrug/audit';
 import { AuthGuard } from '@nestjs/passport';
 import { DomainError } from '@woonbrug/kernel';
 import type { FastifyRequest } from 'fastify';
@@ -17,7 +18,10 @@ export type LoginRequest = FastifyRequest & { loginError?: DomainError; loginUse
 export class LocalAuthGuard implements CanActivate {
   private readonly passport: CanActivate;
 
-  constructor(@Inject(PORTAL) portal: Portal) {
+  constructor(
+    @Inject(PORTAL) private readonly portal: Portal,
+    private readonly audit: AuditTrail,
+  ) {
     class PortalAuthGuard extends AuthGuard(localStrategyName(portal)) {
       override handleRequest<T>(error: unknown, user: T, info: unknown, context: ExecutionContext): T {
         return settle(error, user, info, context);
@@ -26,8 +30,24 @@ export class LocalAuthGuard implements CanActivate {
     this.passport = new PortalAuthGuard();
   }
 
-  canActivate(context: ExecutionContext) {
-    return this.passport.canActivate(context);
+  /** Runs the strategy; every login and failed login goes into the disclosure log. */
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const request = context.switchToHttp().getRequest<LoginRequest>();
+    const where = { portal: this.portal, clientAddress: request.ip ?? null, correlationId: String(request.id ?? '') };
+    let allowed: boolean;
+    try {
+      allowed = (await this.passport.canActivate(context)) as boolean;
+    } catch (error) {
+      await this.audit.record({ userId: null, role: null, organisationId: null, ...where }, [{ eventType: 'login.failed', outcome: 'denied', action: 'login' }]);
+      throw error;
+    }
+    const user = request.loginUser;
+    if (user && !request.loginError) {
+      await this.audit.record({ userId: user.id, role: user.role, organisationId: user.organisationId, ...where }, [{ eventType: 'login', outcome: 'allowed', action: 'login' }]);
+    } else {
+      await this.audit.record({ userId: null, role: null, organisationId: null, ...where }, [{ eventType: 'login.failed', outcome: 'denied', action: 'login' }]);
+    }
+    return allowed;
   }
 }
 
