@@ -423,3 +423,14 @@ describe('what the OCMW sees of the case', () => {
     expect(shown).not.toContain('Woning opgeruimd');
   });
 });
+
+describe('the disclosure log of the OCMW', () => {
+  it('records the OCMW opening a budget referral, without values', async () => {
+    const { caseId, id } = await acceptedReferral();
+    await ocmw('ocmwBeveren', 'get', `/api/financial-referrals/${id}`);
+    const events = (await db.query(`SELECT event_type, subject, role, portal, fields FROM audit_event WHERE case_id = $1 AND subject = 'financial_referral'`, [caseId])).rows;
+    expect(events).toEqual([expect.objectContaining({ event_type: 'case.read', role: 'ocmw_agent', portal: 'ocmw' })]);
+    expect(events[0].fields).toEqual(expect.arrayContaining(['motivation', 'tenant.name']));
+    expect(JSON.stringify(events)).not.toMatch(/Schulden bij energie/);
+  });
+});

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '@woonbrug/audit';
 import { CasesModule } from '@woonbrug/cases';
 import { BudgetService } from './application/budget.service';
 
@@ -7,7 +8,7 @@ import { BudgetService } from './application/budget.service';
  * Clock) in the app, like the other case libs.
  */
 @Module({
-  imports: [CasesModule],
+  imports: [CasesModule, AuditModule],
   providers: [BudgetService],
   exports: [BudgetService],
 })

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
+import { CurrentAuditActor, type AuditActor } from '@woonbrug/audit';
 import { BudgetService } from '@woonbrug/budget';
 import { CurrentUser, type AuthenticatedUser } from '@woonbrug/identity';
 import { Clock, DomainError } from '@woonbrug/kernel';
@@ -36,9 +37,16 @@ export class BudgetPagesController {
 
   @Get(':id')
   @RequireAbility('read', 'FinancialReferral')
-  async detail(@Page() ctx: PageContext, @UserAbility() ability: AppAbility, @Param('id') id: string, @Query('saved') saved: string | undefined, @Res() reply: FastifyReply) {
-    const referral = await this.budget.get(ability, id);
-    const sharedFacts = await this.budget.sharedFacts(ability, id);
+  async detail(
+    @Page() ctx: PageContext,
+    @UserAbility() ability: AppAbility,
+    @Param('id') id: string,
+    @Query('saved') saved: string | undefined,
+    @CurrentAuditActor() who: AuditActor,
+    @Res() reply: FastifyReply,
+  ) {
+    const referral = await this.budget.get(ability, id, who);
+    const sharedFacts = await this.budget.sharedFacts(ability, id, who);
     return html(reply, BudgetDetailPage({ ctx, referral, sharedFacts, today: this.clock.today(), saved: saved && SAVED.has(saved) ? saved : undefined }));
   }
 

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentAuditActor, type AuditActor } from '@woonbrug/audit';
 import { BudgetService } from '@woonbrug/budget';
 import { CurrentUser, type AuthenticatedUser } from '@woonbrug/identity';
 import { RequireAbility, UserAbility, type AppAbility } from '@woonbrug/policies';
@@ -23,8 +24,8 @@ export class FinancialReferralsApiController {
   @Get(':id')
   @RequireAbility('read', 'FinancialReferral')
   @ApiOkResponse({ description: 'The referral: tenant, address, motivation, the worker’s contact, answers and cost advances.' })
-  get(@UserAbility() ability: AppAbility, @Param('id') id: string) {
-    return this.budget.get(ability, id);
+  get(@UserAbility() ability: AppAbility, @Param('id') id: string, @CurrentAuditActor() who: AuditActor) {
+    return this.budget.get(ability, id, who);
   }
 
   @Post(':id/accept')

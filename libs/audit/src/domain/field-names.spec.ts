@@ -7,6 +7,10 @@ describe('fieldNamesOf', () => {
     expect(JSON.stringify(names)).not.toContain('Jan Geheim');
   });
 
+  it('names the items of a list at the top as items[]', () => {
+    expect(fieldNamesOf([{ body: 'x' }])).toEqual(['items[].body']);
+  });
+
   it('gives nothing for a scalar and names an empty list once', () => {
     expect(fieldNamesOf('text')).toEqual([]);
     expect(fieldNamesOf({ facts: [] })).toEqual(['facts']);

@@ -6,7 +6,8 @@
 export function fieldNamesOf(value: unknown, prefix = ''): string[] {
   if (Array.isArray(value)) {
     const names = new Set<string>();
-    for (const item of value) for (const name of fieldNamesOf(item, `${prefix}[]`)) names.add(name);
+    // A list at the top is named `items[]`, so that every name starts with a word.
+    for (const item of value) for (const name of fieldNamesOf(item, `${prefix || 'items'}[]`)) names.add(name);
     return [...names];
   }
   if (value !== null && typeof value === 'object' && !(value instanceof Date)) {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { AuditTrail, fieldNamesOf, type AuditActor } from '@woonbrug/audit';
 import { CasesService, type CaseState, FactsService, type FactView } from '@woonbrug/cases';
 import { IdentityService, type AuthenticatedUser } from '@woonbrug/identity';
 import { belgianDate, Clock, NotFoundError } from '@woonbrug/kernel';
@@ -86,6 +87,7 @@ export class BudgetService {
     private readonly cases: CasesService,
     private readonly facts: FactsService,
     private readonly identity: IdentityService,
+    private readonly audit: AuditTrail,
   ) {}
 
   /** Whether the worker can refer the case now, and to which OCMW. */
@@ -164,8 +166,13 @@ export class BudgetService {
   }
 
   /** One referral the caller may read; any other answers exactly like a missing one. */
-  async get(ability: AppAbility, id: string): Promise<FinancialReferralView> {
-    const [view] = await this.toViews([await this.load(this.db.manager, ability, 'read', id)]);
+  /** One referral; an OCMW's read (`who`) is logged before it is returned. */
+  async get(ability: AppAbility, id: string, who?: AuditActor): Promise<FinancialReferralView> {
+    const row = await this.load(this.db.manager, ability, 'read', id);
+    const [view] = await this.toViews([row]);
+    if (who) {
+      await this.audit.record(who, [{ eventType: 'case.read', outcome: 'allowed', action: 'read', caseId: row.case_id, subject: 'financial_referral', fields: fieldNamesOf(view) }]);
+    }
     return view!;
   }
 
@@ -173,9 +180,14 @@ export class BudgetService {
    * The facts the worker disclosed to the caller's organisation on the referral's case, under the
    * tenant's consent — the same policy decides as everywhere (DESIGN.md §3).
    */
-  async sharedFacts(ability: AppAbility, id: string): Promise<FactView[]> {
+  async sharedFacts(ability: AppAbility, id: string, who?: AuditActor): Promise<FactView[]> {
     const row = await this.load(this.db.manager, ability, 'read', id);
-    return this.facts.list(ability, row.case_id);
+    const facts = await this.facts.list(ability, row.case_id);
+    if (who && facts.length > 0) {
+      const categories = [...new Set(facts.map((f) => f.category))].sort().join(',');
+      await this.audit.record(who, [{ eventType: 'case.read', outcome: 'allowed', action: 'read', caseId: row.case_id, subject: 'fact', category: categories, fields: fieldNamesOf({ facts }) }]);
+    }
+    return facts;
   }
 
   async accept(ability: AppAbility, actor: AuthenticatedUser, id: string, version: number): Promise<FinancialReferralView> {
