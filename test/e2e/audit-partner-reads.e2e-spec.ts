@@ -136,4 +136,37 @@ describe('the disclosure log of partner reads', () => {
     }
     expect((await db.query(`SELECT count(*)::int AS n FROM consent WHERE case_id = $1`, [caseId])).rows[0].n).toBe(1);
   });
+
+  it('lets the privacy officer search the log by case and outcome and export it, and nobody else', async () => {
+    const { id, caseId, tenantName } = await gmhReferral();
+    await portals.http('landlord').get(`/api/referrals/${id}`).set('Cookie', await portals.login('gmh')).expect(200);
+    await portals.http('landlord').get(`/api/referrals/${id}`).set('Cookie', await portals.login('bvt')).expect(404);
+    const reference = (await db.query('SELECT reference FROM case_file WHERE id = $1', [caseId])).rows[0].reference as string;
+    const officer = await portals.login('privacyOfficer');
+    const all = await portals.http('worker').get('/api/audit-events').query({ caseReference: reference }).set('Cookie', officer);
+    expect(all.status).toBe(200);
+    expect(all.body.items.map((e: { outcome: string }) => e.outcome).sort()).toEqual(['allowed', 'denied']);
+    const denied = await portals.http('worker').get('/api/audit-events').query({ caseReference: reference, outcome: 'denied' }).set('Cookie', officer);
+    expect(denied.body.items).toEqual([expect.objectContaining({ outcome: 'denied', user: 'bvt@woonbrug.example', caseReference: reference })]);
+    expect(JSON.stringify(all.body)).not.toContain(tenantName);
+
+    const page = await portals.http('worker').get('/audit').query({ caseReference: reference }).set('Cookie', officer);
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('class="denied"');
+    expect(page.text).not.toContain(tenantName);
+
+    const csv = await portals.http('worker').get('/api/audit-events.csv').query({ caseReference: reference }).set('Cookie', officer);
+    expect(csv.status).toBe(200);
+    expect(csv.headers['content-type']).toMatch(/^text\/csv/);
+    expect(csv.text.split('\r\n')[0]).toMatch(/^id,occurredAt,eventType/);
+    expect(csv.text).toContain(reference);
+    expect(csv.text).not.toContain(tenantName);
+    const exports = (await db.query(`SELECT count(*)::int AS n FROM audit_event WHERE event_type = 'export' AND role = 'privacy_officer'`)).rows[0].n;
+    expect(exports).toBeGreaterThanOrEqual(1);
+
+    for (const persona of ['worker', 'coordinator', 'admin'] as const) {
+      expect((await portals.http('worker').get('/api/audit-events').set('Cookie', await portals.login(persona))).status).toBe(403);
+    }
+    expect((await portals.http('worker').get('/api/audit-events').query({ from: 'gisteren' }).set('Cookie', officer)).status).toBe(400);
+  });
 });

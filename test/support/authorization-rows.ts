@@ -248,6 +248,14 @@ export const WORKER_ROWS: readonly RouteRow[] = [
       expect: { worker: 'allow', worker2: 'hidden', coordinator: 'deny', privacyOfficer: 'deny', admin: 'deny', ...SIGNED_OUT } },
   ]),
 
+  // The disclosure log: the privacy officer only — nobody with case access, not the admin.
+  ...(['/api/audit-events', '/api/audit-events.csv', '/audit'] as const).map(
+    (path): RouteRow => ({
+      portal: 'worker', method: 'GET', path, allowStatus: 200,
+      expect: { worker: 'deny', worker2: 'deny', coordinator: 'deny', privacyOfficer: 'allow', admin: 'deny', ...SIGNED_OUT },
+    }),
+  ),
+
   // Disclosure: the assigned worker only.
   { portal: 'worker', method: 'GET', path: '/api/cases/:caseId/disclosures', allowStatus: 200, params: ownCase,
     expect: { worker: 'allow', worker2: 'hidden', coordinator: 'deny', privacyOfficer: 'deny', admin: 'deny', ...SIGNED_OUT } },

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { BudgetModule } from '@woonbrug/budget';
+import { AuditModule } from '@woonbrug/audit';
 import { CasesModule } from '@woonbrug/cases';
 import { ConfigModule } from '@woonbrug/config';
 import { ConsentModule } from '@woonbrug/consent';
@@ -16,6 +17,7 @@ import { CaseloadApiController } from './caseload/caseload-api.controller';
 import { CaseloadPagesController } from './caseload/caseload-pages.controller';
 import { NotesApiController } from './notes/notes-api.controller';
 import { NotesPagesController } from './notes/notes-pages.controller';
+import { AuditLogController } from './audit/audit-log.controller';
 import { CasePageForms } from './caseload/case-page-forms';
 import { CaseTimelineBuilder } from './lifecycle/case-timeline';
 import { LifecycleApiController } from './lifecycle/lifecycle-api.controller';
@@ -40,12 +42,13 @@ const identity = IdentityModule.forPortal('worker');
     CasesModule,
     ReferralsModule,
     ConsentModule,
+    AuditModule,
     NotesModule,
     // Deadlines and notifications; the deadline scan runs in this portal's process only.
     NotificationsModule.withScheduledScan(),
     BudgetModule,
   ],
   providers: [CaseWorkspaceLoader, CasePageForms, CaseTimelineBuilder],
-  controllers: [StartPageController, TriageApiController, TriagePagesController, CaseloadApiController, CaseloadPagesController, SharingApiController, SharingPagesController, LifecycleApiController, LifecyclePagesController, NotesApiController, NotesPagesController, FinancialReferralsApiController, FinancialReferralPagesController, DeadlinesApiController, DeadlinesPagesController, NotificationsApiController, NotificationsPagesController],
+  controllers: [AuditLogController, StartPageController, TriageApiController, TriagePagesController, CaseloadApiController, CaseloadPagesController, SharingApiController, SharingPagesController, LifecycleApiController, LifecyclePagesController, NotesApiController, NotesPagesController, FinancialReferralsApiController, FinancialReferralPagesController, DeadlinesApiController, DeadlinesPagesController, NotificationsApiController, NotificationsPagesController],
 })
 export class WorkerPortalModule {}

@@ -24,3 +24,7 @@ export { AuditTrail } from './infrastructure/audit-trail';
 export type { AuditActor } from './infrastructure/audit-trail';
 export { CurrentAuditActor } from './http/audit-actor.decorator';
 export { fieldNamesOf } from './domain/field-names';
+
+/** The privacy officer's search of the log, and its CSV export. */
+export { AuditSearchService, auditEventsCsv } from './application/audit-search';
+export type { AuditEventView, AuditSearch } from './application/audit-search';

@@ -29,8 +29,9 @@ export const PARTNER_FACT_FIELDS = ['id', 'caseId', 'category', 'body', 'occurre
  * The one place that decides who may do what with case data (DESIGN.md §3). Everything else —
  * route guards, use cases, list queries, response fields — asks the ability built here.
  *
- * Deny by default: a role not named below, `admin` and `privacy_officer` included, gets no rule
- * on any case subject. Private notes have a rule for the assigned worker and for nobody else.
+ * Deny by default: a role not named below, `admin` included, gets no rule at all; the privacy
+ * officer reads the disclosure log only. Neither gets a rule on any case subject. Private notes
+ * have a rule for the assigned worker and for nobody else.
  */
 export function buildAbility(actor: PolicyActor, partner: PartnerContext = NO_PARTNER_CONTEXT): AppAbility {
   const { can, build } = new AbilityBuilder<AppAbility>(createMongoAbility);
@@ -51,6 +52,10 @@ export function buildAbility(actor: PolicyActor, partner: PartnerContext = NO_PA
         allow<FinancialReferralSubject>(['create', 'read'], 'FinancialReferral', { caseWorkerId: actor.id });
         allow<ProcedureEventSubject>('read', 'ProcedureEvent', { caseWorkerId: actor.id });
       }
+      break;
+    case 'privacy_officer':
+      // The disclosure log — who saw what, when, under which consent — never case content.
+      can('read', 'AuditEvent');
       break;
     case 'coordinator':
       if (actor.organisationId) {

@@ -59,7 +59,8 @@ export type SubjectName =
   | 'PrivateNote'
   | 'FinancialReferral'
   | 'ProcedureEvent'
-  | 'Notification';
+  | 'Notification'
+  | 'AuditEvent';
 
 type Forced<T, N extends SubjectName> = T & ForcedSubject<N>;
 

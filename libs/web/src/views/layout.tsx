@@ -15,6 +15,7 @@ function navigationFor(ctx: PageContext): NavItem[] {
     if (ctx.user.role === 'worker' || ctx.user.role === 'coordinator') {
       items.push({ href: '/deadlines', key: 'nav.deadlines' }, { href: '/notifications', key: 'nav.notifications' });
     }
+    if (ctx.user.role === 'privacy_officer') items.push({ href: '/audit', key: 'nav.audit' });
     return items;
   }
   const items: NavItem[] = [
