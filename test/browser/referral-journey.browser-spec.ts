@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DEMO_ACCOUNTS } from '@woonbrug/database';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, listen, logIn, shoot, submit, visit, watch } from '../support/browser';
+import type { Page } from 'playwright-core';
+import { BrowserSession, listen, logIn, shoot, submit, visit } from '../support/browser';
 import { startPortals, type Portals } from '../support/portals';
 
 /**
@@ -30,34 +30,24 @@ async function fillReferral(page: Page, values: { tenantName: string; address: s
 
 describe('referral journey (browser)', () => {
   let portals: Portals | undefined;
-  let browser: Browser | undefined;
+  let session: BrowserSession | undefined;
   let landlordUrl: string;
   let workerUrl: string;
-  const contexts: BrowserContext[] = [];
   const problems: string[] = [];
 
   beforeAll(async () => {
     portals = await startPortals();
     landlordUrl = await listen(portals.apps.landlord);
     workerUrl = await listen(portals.apps.worker);
-    browser = await launchBrowser();
+    session = await BrowserSession.open(problems, STEP_TIMEOUT);
   }, 120_000);
 
   afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
+    await session?.close();
     await portals?.close();
   }, 60_000);
 
-  async function newPage(): Promise<Page> {
-    const context = await browser!.newContext({ locale: 'nl-BE', viewport: { width: 1280, height: 900 } });
-    context.setDefaultTimeout(STEP_TIMEOUT);
-    context.setDefaultNavigationTimeout(STEP_TIMEOUT);
-    contexts.push(context);
-    const page = await context.newPage();
-    watch(page, problems);
-    return page;
-  }
+  const newPage = (): Promise<Page> => session!.newPage();
 
   it('a landlord refers a tenant, the coordinator accepts it, the landlord sees it is followed up', async () => {
     const suffix = randomUUID().slice(0, 8);

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { DEMO_ACCOUNTS } from '@woonbrug/database';
 import { addDays, addMonths, Clock } from '@woonbrug/kernel';
 import { Client } from 'pg';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, listen, logIn, shoot, submit, visit, watch } from '../support/browser';
+import type { Page } from 'playwright-core';
+import { BrowserSession, listen, logIn, shoot, submit, visit } from '../support/browser';
 import { startPortals, type Portals } from '../support/portals';
 
 /**
@@ -54,11 +54,10 @@ function term(scope: string, label: string): string {
 describe('the whole trajectory through the three portals (browser)', () => {
   let portals: Portals | undefined;
   let db: Client | undefined;
-  let browser: Browser | undefined;
+  let session: BrowserSession | undefined;
   let landlordUrl: string;
   let workerUrl: string;
   let ocmwUrl: string;
-  const contexts: BrowserContext[] = [];
   const problems: string[] = [];
   const org = { gmh: '', gmhName: '', ocmw: '' };
 
@@ -75,25 +74,16 @@ describe('the whole trajectory through the three portals (browser)', () => {
     landlordUrl = await listen(portals.apps.landlord);
     workerUrl = await listen(portals.apps.worker);
     ocmwUrl = await listen(portals.apps.ocmw);
-    browser = await launchBrowser();
+    session = await BrowserSession.open(problems, STEP_TIMEOUT);
   }, 150_000);
 
   afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
+    await session?.close();
     await db?.end();
     await portals?.close();
   }, 60_000);
 
-  async function newPage(): Promise<Page> {
-    const context = await browser!.newContext({ locale: 'nl-BE', viewport: { width: 1280, height: 900 } });
-    context.setDefaultTimeout(STEP_TIMEOUT);
-    context.setDefaultNavigationTimeout(STEP_TIMEOUT);
-    contexts.push(context);
-    const page = await context.newPage();
-    watch(page, problems);
-    return page;
-  }
+  const newPage = (): Promise<Page> => session!.newPage();
 
   it('refers, accepts, consents, walks the steps, gets budget guidance, refuses a long aftercare, closes; GMH sees the end', async () => {
     const suffix = randomUUID().slice(0, 8);

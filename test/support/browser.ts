@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DEMO_PASSWORD } from '@woonbrug/database';
-import { chromium, type Browser, type Page, type Response } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page, type Response } from 'playwright-core';
 
 /** The system Chromium (Debian package); Playwright's own browser downloads do not work here. */
 export const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -103,4 +103,38 @@ export async function logIn(page: Page, baseUrl: string, email: string, shot: st
   await shoot(page, `${shot}-after-login`);
   expect(await page.locator('[role="alert"]').count()).toBe(0);
   return new URL(page.url()).pathname;
+}
+
+/**
+ * One Chromium for a journey, one browser context per person (Dutch, 1280×900, step timeouts), every
+ * page watched for script errors and 5xx into `problems`.
+ */
+export class BrowserSession {
+  private readonly contexts: BrowserContext[] = [];
+
+  private constructor(
+    private readonly browser: Browser,
+    private readonly problems: string[],
+    private readonly stepTimeout: number,
+  ) {}
+
+  static async open(problems: string[], stepTimeout: number): Promise<BrowserSession> {
+    return new BrowserSession(await launchBrowser(), problems, stepTimeout);
+  }
+
+  /** A page in a new context: a person with cookies of their own. */
+  async newPage(): Promise<Page> {
+    const context = await this.browser.newContext({ locale: 'nl-BE', viewport: { width: 1280, height: 900 } });
+    context.setDefaultTimeout(this.stepTimeout);
+    context.setDefaultNavigationTimeout(this.stepTimeout);
+    this.contexts.push(context);
+    const page = await context.newPage();
+    watch(page, this.problems);
+    return page;
+  }
+
+  async close(): Promise<void> {
+    for (const context of this.contexts) await context.close().catch(() => undefined);
+    await this.browser.close();
+  }
 }
