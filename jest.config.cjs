@@ -13,7 +13,7 @@ const swc = [
   },
 ];
 
-const libs = ['config', 'kernel', 'database', 'identity', 'policies', 'cases', 'referrals', 'consent', 'notes', 'web', 'budget', 'notifications', 'audit'];
+const libs = ['config', 'kernel', 'database', 'identity', 'policies', 'cases', 'referrals', 'consent', 'notes', 'web', 'budget', 'notifications', 'audit', 'reporting', 'intervision', 'tenant-overview', 'retention'];
 const common = {
   transform: { '^.+\\.(t|j|mj)sx?$': swc },
   // @nestjs 12, @fastify/cookie and cookie ship ESM only.

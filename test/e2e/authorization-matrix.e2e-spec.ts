@@ -7,7 +7,6 @@ import type { Response } from 'supertest';
 import {
   EXEMPT_ROUTES,
   PERSONAS_OF_PORTAL,
-  ROUTE_ROWS,
   type MatrixFixture,
   type Outcome,
   type Params,
@@ -15,6 +14,7 @@ import {
   type RouteRow,
   type SignedInPersona,
 } from '../support/authorization-rows';
+import { ROUTE_ROWS } from '../support/route-rows';
 import { sessionCookie, startPortals, type PortalName, type Portals } from '../support/portals';
 import { validReferral } from '../support/referral-fixtures';
 

@@ -5,7 +5,8 @@ import { validReferral } from './referral-fixtures';
 /**
  * The authorization matrix (STYLE.md rule 5): one row per route a portal serves, saying per
  * persona what must happen. test/e2e/authorization-matrix.e2e-spec.ts walks every route the
- * running portals register (`registeredRoutes`) and fails on a route without a row here.
+ * running portals register (`registeredRoutes`) and fails on a route without a row here or in a
+ * feature's own rows file (`authorization-rows.<feature>.ts`, gathered in `route-rows.ts`).
  *
  * Outcome classes:
  * - `allow`  — the real action works: the row's `allowStatus` (2xx, or a 3xx that is not the
@@ -138,13 +139,13 @@ const CONSENT_DOCUMENT_FEATURE = 'signed consent form upload (in progress)';
 const CASE_PAGE_FORMS_FEATURE = 'case page forms for facts, consent and disclosure (in progress)';
 const NEXT_REVIEW_FEATURE = 'next review date (in progress)';
 
-const ownCase = (f: MatrixFixture): Params => ({ caseId: f.own.caseId });
+export const ownCase = (f: MatrixFixture): Params => ({ caseId: f.own.caseId });
 const fact = (f: MatrixFixture) => ({ category: 'agreements', body: f.secret('matrix-fact', ['worker']), occurredOn: f.yesterday });
 const consentBody = (f: MatrixFixture) => ({ organisationId: f.orgs.ocmwKruibeke, categories: ['status'], purpose: 'Matrix: opvolging', givenHow: 'oral', givenOn: f.yesterday });
 const noteText = (f: MatrixFixture) => ({ text: f.secret('matrix-note', ['worker']) });
 
 // Shorthands for the recurring columns; each row still names every persona of its portal.
-const SIGNED_OUT = { anonymous: 'deny', disabled: 'deny' } as const;
+export const SIGNED_OUT = { anonymous: 'deny', disabled: 'deny' } as const;
 
 export const WORKER_ROWS: readonly RouteRow[] = [
   // Start page: every outreach role has one.
@@ -462,7 +463,6 @@ function sessionRows(portal: PortalName): RouteRow[] {
   ];
 }
 
-export const ROUTE_ROWS: Readonly<Record<PortalName, readonly RouteRow[]>> = { worker: WORKER_ROWS, landlord: LANDLORD_ROWS, ocmw: OCMW_ROWS };
 
 // ---------------------------------------------------------------------------------------------
 // Budget counselling fixtures. The matrix fixture has no financial referrals, so these rows make

@@ -10,6 +10,7 @@ import { NotesModule } from '@woonbrug/notes';
 import { DeadlinesApiController, DeadlinesPagesController, NotificationsApiController, NotificationsModule, NotificationsPagesController } from '@woonbrug/notifications';
 import { PoliciesModule } from '@woonbrug/policies';
 import { ReferralsModule } from '@woonbrug/referrals';
+import { RetentionModule } from '@woonbrug/retention';
 import { WebModule } from '@woonbrug/web';
 import { FinancialReferralPagesController } from './budget/financial-referral-pages.controller';
 import { FinancialReferralsApiController } from './budget/financial-referrals-api.controller';
@@ -28,6 +29,9 @@ import { SharingPagesController } from './sharing/sharing-pages.controller';
 import { StartPageController } from './start/start-page.controller';
 import { TriageApiController } from './triage/triage-api.controller';
 import { TriagePagesController } from './triage/triage-pages.controller';
+import { ReportsModule } from './reports/reports.module';
+import { IntervisionPagesModule } from './intervision/intervision.module';
+import { TenantOverviewPagesModule } from './tenant-overview/tenant-overview.module';
 
 const identity = IdentityModule.forPortal('worker');
 
@@ -47,6 +51,9 @@ const identity = IdentityModule.forPortal('worker');
     // Deadlines and notifications; the deadline scan runs in this portal's process only.
     NotificationsModule.withScheduledScan(),
     BudgetModule,
+    // Each feature below keeps its controllers in its own module.
+    ReportsModule, IntervisionPagesModule, TenantOverviewPagesModule,
+    RetentionModule,
   ],
   providers: [CaseWorkspaceLoader, CasePageForms, CaseTimelineBuilder],
   controllers: [AuditLogController, StartPageController, TriageApiController, TriagePagesController, CaseloadApiController, CaseloadPagesController, SharingApiController, SharingPagesController, LifecycleApiController, LifecyclePagesController, NotesApiController, NotesPagesController, FinancialReferralsApiController, FinancialReferralPagesController, DeadlinesApiController, DeadlinesPagesController, NotificationsApiController, NotificationsPagesController],

@@ -5,14 +5,17 @@ export { FACT_CATEGORIES } from './domain/app-ability';
 export type {
   Action,
   AppAbility,
+  BottleneckSubject,
   CaseSubject,
   CaseWorkSubject,
   FactCategory,
   FactSubject,
   FinancialReferralSubject,
+  IntervisionSubject,
   NotificationSubject,
   ProcedureEventSubject,
   ReferralSubject,
+  ReportSubject,
   SubjectName,
 } from './domain/app-ability';
 export { NO_PARTNER_CONTEXT } from './domain/partner-grant';

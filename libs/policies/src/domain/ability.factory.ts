@@ -2,13 +2,16 @@ import { AbilityBuilder, createMongoAbility } from '@casl/ability';
 import type {
   Action,
   AppAbility,
+  BottleneckSubject,
   CaseSubject,
   CaseWorkSubject,
   FactSubject,
   FinancialReferralSubject,
+  IntervisionSubject,
   NotificationSubject,
   ProcedureEventSubject,
   ReferralSubject,
+  ReportSubject,
   SubjectName,
 } from './app-ability';
 import { NO_PARTNER_CONTEXT, type PartnerContext } from './partner-grant';
@@ -41,16 +44,29 @@ export function buildAbility(actor: PolicyActor, partner: PartnerContext = NO_PA
   // Everyone reads and marks their own notifications, nobody else's.
   allow<NotificationSubject>(['read', 'update'], 'Notification', { userId: actor.id });
 
+  /**
+   * What outreach workers and coordinators share as peers: bottlenecks within their own
+   * organisation, pseudonymised intervision summaries across outreach organisations (reading a
+   * shared summary includes answering in its thread).
+   */
+  const peerWork = (organisationId: string) => {
+    allow<BottleneckSubject>(['create', 'read'], 'Bottleneck', { organisationId });
+    allow<IntervisionSubject>(['create', 'read', 'update'], 'Intervision', { authorId: actor.id });
+    allow<IntervisionSubject>('read', 'Intervision', { shared: true });
+  };
+
   switch (actor.role) {
     case 'worker':
       if (actor.organisationId) {
         allow<CaseSubject>(['read', 'update'], 'Case', { outreachOrganisationId: actor.organisationId, assignedWorkerId: actor.id });
         allow<FactSubject>(['create', 'read', 'update'], 'Fact', { caseWorkerId: actor.id });
-        for (const subject of ['Consent', 'Disclosure', 'PrivateNote'] as const) {
+        // The tenant's overview (GDPR art. 15) is printed by the worker who holds the case.
+        for (const subject of ['Consent', 'Disclosure', 'PrivateNote', 'TenantOverview'] as const) {
           allow<CaseWorkSubject>(['create', 'read', 'update'], subject, { caseWorkerId: actor.id });
         }
         allow<FinancialReferralSubject>(['create', 'read'], 'FinancialReferral', { caseWorkerId: actor.id });
         allow<ProcedureEventSubject>('read', 'ProcedureEvent', { caseWorkerId: actor.id });
+        peerWork(actor.organisationId);
       }
       break;
     case 'privacy_officer':
@@ -63,6 +79,8 @@ export function buildAbility(actor: PolicyActor, partner: PartnerContext = NO_PA
         // never facts, consents or notes.
         allow<CaseSubject>('read', 'Case', { outreachOrganisationId: actor.organisationId });
         allow<CaseSubject>('triage', 'Case', { outreachOrganisationId: actor.organisationId });
+        allow<ReportSubject>('read', 'Report', { scope: 'outreach', organisationId: actor.organisationId });
+        peerWork(actor.organisationId);
       }
       break;
     case 'landlord_agent':
@@ -70,6 +88,8 @@ export function buildAbility(actor: PolicyActor, partner: PartnerContext = NO_PA
       if (actor.organisationId) {
         can('create', 'Referral');
         allow<ReferralSubject>('read', 'Referral', { referrerOrganisationId: actor.organisationId });
+        // Counts over its own referrals only; small cells are suppressed by the report.
+        allow<ReportSubject>('read', 'Report', { scope: 'referrer', organisationId: actor.organisationId });
         if (partner.referredCaseIds.length > 0) {
           allow<FactSubject>('read', 'Fact', { caseId: { $in: partner.referredCaseIds }, category: 'status' }, PARTNER_FACT_FIELDS);
         }

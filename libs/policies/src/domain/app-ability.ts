@@ -45,6 +45,30 @@ export interface ProcedureEventSubject {
   readonly caseWorkerId: string | null;
 }
 
+/**
+ * Figures: the yearly report and the evaluation. The outreach organisation's coordinator reads
+ * the report over its own cases; a partner reads the counts over the referrals it made.
+ * `scope` tells the report which of the two it is answering for.
+ */
+export interface ReportSubject {
+  readonly scope: 'outreach' | 'referrer';
+  readonly organisationId: string;
+}
+
+/** A bottleneck (knelpunt) a worker observed: not about a tenant, shared within the organisation. */
+export interface BottleneckSubject {
+  readonly organisationId: string;
+}
+
+/**
+ * A pseudonymised summary of a case for peer consultation (intervisie). Its author edits it;
+ * once shared, every outreach worker (of any outreach organisation) reads it and answers.
+ */
+export interface IntervisionSubject {
+  readonly authorId: string;
+  readonly shared: boolean;
+}
+
 /** An in-app notification. */
 export interface NotificationSubject {
   readonly userId: string;
@@ -60,7 +84,11 @@ export type SubjectName =
   | 'FinancialReferral'
   | 'ProcedureEvent'
   | 'Notification'
-  | 'AuditEvent';
+  | 'AuditEvent'
+  | 'TenantOverview'
+  | 'Report'
+  | 'Bottleneck'
+  | 'Intervision';
 
 type Forced<T, N extends SubjectName> = T & ForcedSubject<N>;
 
@@ -71,9 +99,12 @@ export type AppAbility = MongoAbility<
     | Forced<CaseSubject, 'Case'>
     | Forced<ReferralSubject, 'Referral'>
     | Forced<FactSubject, 'Fact'>
-    | Forced<CaseWorkSubject, 'Consent' | 'Disclosure' | 'PrivateNote'>
+    | Forced<CaseWorkSubject, 'Consent' | 'Disclosure' | 'PrivateNote' | 'TenantOverview'>
     | Forced<FinancialReferralSubject, 'FinancialReferral'>
     | Forced<ProcedureEventSubject, 'ProcedureEvent'>
-    | Forced<NotificationSubject, 'Notification'>,
+    | Forced<NotificationSubject, 'Notification'>
+    | Forced<ReportSubject, 'Report'>
+    | Forced<BottleneckSubject, 'Bottleneck'>
+    | Forced<IntervisionSubject, 'Intervision'>,
   ]
 >;

@@ -14,7 +14,9 @@ function navigationFor(ctx: PageContext): NavItem[] {
     if (ctx.user.role === 'worker' || ctx.user.role === 'coordinator') items.push({ href: '/cases', key: 'nav.cases' });
     if (ctx.user.role === 'worker' || ctx.user.role === 'coordinator') {
       items.push({ href: '/deadlines', key: 'nav.deadlines' }, { href: '/notifications', key: 'nav.notifications' });
+      items.push({ href: '/intervision', key: 'nav.intervision' }, { href: '/bottlenecks', key: 'nav.bottlenecks' });
     }
+    if (ctx.user.role === 'coordinator') items.push({ href: '/reports/yearly', key: 'nav.report' });
     if (ctx.user.role === 'privacy_officer') items.push({ href: '/audit', key: 'nav.audit' });
     return items;
   }
@@ -23,6 +25,7 @@ function navigationFor(ctx: PageContext): NavItem[] {
     { href: '/referrals/new', key: 'nav.newReferral' },
   ];
   if (ctx.portal === 'ocmw') items.push({ href: '/budget', key: 'nav.budget' });
+  items.push({ href: '/figures', key: 'nav.figures' });
   return items;
 }
 

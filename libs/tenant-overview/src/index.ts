@@ -1,0 +1,2 @@
+/** The tenant's overview (GDPR art. 15): what is stored, consents, disclosures and partner reads, as HTML for print and PDF. */
+export { TenantOverviewModule } from './tenant-overview.module';
