@@ -45,10 +45,10 @@ export function sessionCookie(setCookie: string | string[] | undefined): string 
 
 /**
  * The three real portals, built exactly as `main.ts` builds them, on this worker's PostgreSQL
- * database with the demo data.
+ * database with the demo data (or on a fresh database of the test file's own, `ownDatabase`).
  */
-export async function startPortals(env: Record<string, string> = {}): Promise<Portals> {
-  const databaseUrl = await prepareTestDatabase();
+export async function startPortals(env: Record<string, string> = {}, options: { ownDatabase?: string } = {}): Promise<Portals> {
+  const databaseUrl = await prepareTestDatabase(options.ownDatabase);
   Object.assign(
     process.env,
     {

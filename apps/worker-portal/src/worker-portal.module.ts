@@ -53,7 +53,8 @@ const identity = IdentityModule.forPortal('worker');
     BudgetModule,
     // Each feature below keeps its controllers in its own module.
     ReportsModule, IntervisionPagesModule, TenantOverviewPagesModule,
-    RetentionModule,
+    // Retention runs in this portal's process only, like the deadline scan.
+    RetentionModule.withScheduledRun(),
   ],
   providers: [CaseWorkspaceLoader, CasePageForms, CaseTimelineBuilder],
   controllers: [AuditLogController, StartPageController, TriageApiController, TriagePagesController, CaseloadApiController, CaseloadPagesController, SharingApiController, SharingPagesController, LifecycleApiController, LifecyclePagesController, NotesApiController, NotesPagesController, FinancialReferralsApiController, FinancialReferralPagesController, DeadlinesApiController, DeadlinesPagesController, NotificationsApiController, NotificationsPagesController],

@@ -15,7 +15,7 @@ export { verifyAuditChain } from './infrastructure/verify-audit-chain';
 export type { AuditChainBreak, AuditChainVerification } from './infrastructure/verify-audit-chain';
 
 /** What an event says (names, never values), its stored form, and the chain hash. */
-export { AUDIT_EVENT_TYPES, InvalidAuditEventError, toAuditRecord } from './domain/audit-event';
+export { AUDIT_EVENT_TYPES, InvalidAuditEventError, purposeDigest, toAuditRecord } from './domain/audit-event';
 export type { AuditEvent, AuditEventType, AuditOutcome, AuditRecord } from './domain/audit-event';
 export { auditChainHash, canonicalAuditRecord } from './domain/audit-chain';
 

@@ -86,6 +86,20 @@ export class AppConfig {
   @Min(0)
   DEADLINE_SCAN_INTERVAL_SECONDS = 900;
 
+  /**
+   * Months after closing (or declining) after which a case is anonymised: names, addresses, free
+   * text, facts, notes and forms go; the figures stay. Sixty months by default — set it to what
+   * the organisation's retention schedule says.
+   */
+  @IsInt()
+  @Min(1)
+  RETENTION_MONTHS = 60;
+
+  /** How often the worker portal runs the retention job; 0 turns it off (run `npm run retention:run` instead). */
+  @IsInt()
+  @Min(0)
+  RETENTION_SCAN_INTERVAL_SECONDS = 86_400;
+
   /** Comma-separated origins allowed to send state-changing requests (reverse proxies with another host). */
   @IsOptional()
   @IsString()

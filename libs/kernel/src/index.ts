@@ -2,3 +2,4 @@
 export { DomainError, NotFoundError } from './domain-error';
 export type { DomainErrorKind } from './domain-error';
 export { addDays, addMonths, belgianDate, Clock } from './clock';
+export { PeriodicTask } from './periodic-task';

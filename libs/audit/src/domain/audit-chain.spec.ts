@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { auditChainHash, canonicalAuditRecord } from './audit-chain';
-import { InvalidAuditEventError, toAuditRecord, type AuditEvent, type AuditRecord } from './audit-event';
+import { InvalidAuditEventError, purposeDigest, toAuditRecord, type AuditEvent, type AuditRecord } from './audit-event';
 
 const AT = new Date('2027-03-01T09:15:30.123Z');
 const EVENT: AuditEvent = {
@@ -48,9 +48,22 @@ describe('canonical form and chain hash of an audit event', () => {
     expect(canonical).toBe(
       '{"action":"login","caseId":null,"casePseudonym":null,"category":null,"clientAddress":null,"consentId":null,"correlationId":null,' +
         '"eventType":"login.failed","fields":[],"occurredAt":"2027-03-01T09:15:30.123Z","onBehalfOf":null,"organisationId":null,' +
-        '"outcome":"denied","portal":null,"purpose":null,"role":null,"subject":null,"userId":null,"v":1}',
+        '"outcome":"denied","portal":null,"purposeDigest":null,"role":null,"subject":null,"userId":null,"v":2}',
     );
     expect(canonicalAuditRecord(toAuditRecord(EVENT, AT))).toContain('"fields":["arrears","rent"]');
+  });
+
+  it('hashes the purpose by its digest (version 2), so that erasing the text keeps the hash; version 1 hashed the text', () => {
+    const withPurpose = toAuditRecord({ ...EVENT, purpose: 'Opvolging huurachterstal mevrouw Peeters' }, AT);
+    expect(withPurpose.purposeDigest).toBe(purposeDigest('Opvolging huurachterstal mevrouw Peeters'));
+    expect(canonicalAuditRecord(withPurpose)).not.toContain('Peeters');
+    const erased = { ...withPurpose, purpose: null };
+    expect(auditChainHash(PREV, erased)).toEqual(auditChainHash(PREV, withPurpose));
+    const otherPurpose = toAuditRecord({ ...EVENT, purpose: 'Opvolging huurachterstal' }, AT);
+    expect(auditChainHash(PREV, otherPurpose)).not.toEqual(auditChainHash(PREV, withPurpose));
+    const v1 = { ...withPurpose, canonicalVersion: 1 as const };
+    expect(canonicalAuditRecord(v1)).toContain('"purpose":"Opvolging huurachterstal mevrouw Peeters"');
+    expect(auditChainHash(PREV, { ...v1, purpose: null })).not.toEqual(auditChainHash(PREV, v1));
   });
 
   it('treats absent and null alike, field order and duplicates as irrelevant, uuids case-insensitively', () => {
@@ -81,13 +94,15 @@ describe('canonical form and chain hash of an audit event', () => {
       { fields: ['arrears'] },
       { fields: ['arrears', 'rent', 'name'] },
       { consentId: null },
-      { purpose: 'other' },
+      { purposeDigest: 'ab'.repeat(32) },
+      { canonicalVersion: 1 },
       { portal: 'ocmw' },
       { clientAddress: '203.0.113.8' },
       { correlationId: 'req-2' },
     ];
+    // The purpose text is covered through its digest (see the test on erasing it).
     const covered = new Set(changes.flatMap((c) => Object.keys(c)));
-    expect([...covered].sort()).toEqual(Object.keys(base).sort());
+    expect([...covered].sort()).toEqual(Object.keys(base).filter((k) => k !== 'purpose').sort());
     const hashes = new Set([baseHash.toString('hex')]);
     for (const change of changes) {
       const hash = auditChainHash(PREV, { ...base, ...change } as AuditRecord).toString('hex');

@@ -1,15 +1,17 @@
 import { createHash } from 'node:crypto';
 import type { AuditRecord } from './audit-event';
 
-/** Bumped if the canonical form ever changes; part of every hash, so old and new cannot be confused. */
-const CANONICAL_VERSION = 1;
-
 /**
  * The canonical form of a stored event: JSON with the members in a fixed (alphabetical) order,
  * null for what does not apply, the time as ISO 8601 in UTC with milliseconds. Two records with
  * the same content have the same canonical form however their objects were built.
+ *
+ * The version is part of every hash, so old and new cannot be confused. Version 1 hashed the
+ * consent's purpose text itself; version 2 hashes its SHA-256 instead, so that retention can erase
+ * the text (free text a worker typed may name the tenant) while the chain still verifies.
  */
 export function canonicalAuditRecord(record: AuditRecord): string {
+  const purpose = record.canonicalVersion === 1 ? { purpose: record.purpose } : { purposeDigest: record.purposeDigest };
   const ordered = {
     action: record.action,
     caseId: record.caseId,
@@ -25,11 +27,11 @@ export function canonicalAuditRecord(record: AuditRecord): string {
     organisationId: record.organisationId,
     outcome: record.outcome,
     portal: record.portal,
-    purpose: record.purpose,
+    ...purpose,
     role: record.role,
     subject: record.subject,
     userId: record.userId,
-    v: CANONICAL_VERSION,
+    v: record.canonicalVersion,
   };
   return JSON.stringify(ordered);
 }

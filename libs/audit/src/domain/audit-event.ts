@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 /**
  * What happened, as the disclosure log records it (DESIGN.md §4). It names things — users,
  * organisations, the case, the consent, the fields returned — and never carries their values: no
@@ -14,6 +16,7 @@ export const AUDIT_EVENT_TYPES = [
   'export',
   'login',
   'login.failed',
+  'retention.anonymised',
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 
@@ -51,8 +54,18 @@ export interface AuditEvent {
   readonly correlationId?: string | null;
 }
 
+/** The digest of a consent purpose that version 2 of the canonical form hashes (hex). */
+export function purposeDigest(purpose: string): string {
+  return createHash('sha256').update(purpose, 'utf8').digest('hex');
+}
+
+/** The canonical form new events are hashed in (see `canonicalAuditRecord`). */
+export const CURRENT_CANONICAL_VERSION = 2;
+
 /** An event as stored: every member present (null when not applicable), fields sorted and unique. */
 export interface AuditRecord {
+  /** 1: the purpose text is hashed; 2: its digest is, and retention may erase the text. */
+  readonly canonicalVersion: 1 | 2;
   readonly occurredAt: Date;
   readonly eventType: string;
   readonly outcome: string;
@@ -67,7 +80,10 @@ export interface AuditRecord {
   readonly category: string | null;
   readonly fields: readonly string[];
   readonly consentId: string | null;
+  /** Null once retention erased it (version 2 only). */
   readonly purpose: string | null;
+  /** SHA-256 of the purpose (hex), kept when the text is erased; null when there was no purpose. */
+  readonly purposeDigest: string | null;
   readonly portal: string | null;
   readonly clientAddress: string | null;
   readonly correlationId: string | null;
@@ -107,7 +123,9 @@ export function toAuditRecord(event: AuditEvent, occurredAt: Date): AuditRecord 
   for (const field of fields) {
     if (field.length > 100 || !FIELD_NAME.test(field)) throw new InvalidAuditEventError('fields must hold field names, not values');
   }
+  const purpose = textOrNull(event.purpose);
   return {
+    canonicalVersion: CURRENT_CANONICAL_VERSION,
     occurredAt: new Date(occurredAt.getTime()),
     eventType: event.eventType,
     outcome: event.outcome,
@@ -122,7 +140,8 @@ export function toAuditRecord(event: AuditEvent, occurredAt: Date): AuditRecord 
     category: textOrNull(event.category),
     fields,
     consentId: uuidOrNull('consentId', event.consentId),
-    purpose: textOrNull(event.purpose),
+    purpose,
+    purposeDigest: purpose === null ? null : purposeDigest(purpose),
     portal: textOrNull(event.portal),
     clientAddress: textOrNull(event.clientAddress),
     correlationId: textOrNull(event.correlationId),

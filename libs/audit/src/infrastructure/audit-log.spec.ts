@@ -142,6 +142,27 @@ describe('AuditLog on PostgreSQL', () => {
     await expect(verifyAuditChain(db)).resolves.toMatchObject({ ok: true, count: 101 });
   });
 
+  it('retention may erase the purpose text of a case (the chain still verifies) and nothing else; a changed purpose is caught', async () => {
+    const [victim] = (await db.query(`SELECT id FROM audit_event ORDER BY id OFFSET 10 LIMIT 1`)) as Array<{ id: string }>;
+    // The trigger allows purpose → NULL only, with every other column unchanged.
+    await expect(db.query(`UPDATE audit_event SET purpose = NULL, fields = '{}' WHERE id = $1`, [victim!.id])).rejects.toThrow(/append-only: UPDATE refused/);
+    await expect(db.query(`UPDATE audit_event SET purpose = 'another purpose' WHERE id = $1`, [victim!.id])).rejects.toThrow(/append-only: UPDATE refused/);
+
+    // Changing the text around the trigger is caught through its digest.
+    await db.transaction(async (m) => {
+      await m.query(`ALTER TABLE audit_event DISABLE TRIGGER USER`);
+      await m.query(`UPDATE audit_event SET purpose = 'another purpose' WHERE id = $1`, [victim!.id]);
+      await m.query(`ALTER TABLE audit_event ENABLE TRIGGER USER`);
+    });
+    await expect(verifyAuditChain(db)).resolves.toMatchObject({ ok: false, brokenAt: String(victim!.id), reason: 'hash_mismatch' });
+
+    const erased = await db.transaction((m) => audit.erasePersonalText(m, CASE_ID));
+    expect(erased).toBe(101);
+    await expect(db.query(`SELECT count(*)::int AS n FROM audit_event WHERE purpose IS NOT NULL`)).resolves.toEqual([{ n: 0 }]);
+    await expect(db.query(`SELECT count(*)::int AS n FROM audit_event WHERE purpose_digest IS NULL`)).resolves.toEqual([{ n: 0 }]);
+    await expect(verifyAuditChain(db)).resolves.toMatchObject({ ok: true, count: 101 });
+  });
+
   it('an audit write that fails rolls back the rest of the caller’s transaction', async () => {
     await db.query(`CREATE TABLE IF NOT EXISTS audited_read (id serial PRIMARY KEY, what text NOT NULL)`);
     const before = (await verifyAuditChain(db)) as { ok: true; count: number };
@@ -175,7 +196,7 @@ describe('AuditLog on PostgreSQL', () => {
   it('a second chain start is refused by the database, even for a writer that skipped the lock', async () => {
     const [first] = (await db.query(`SELECT * FROM audit_event ORDER BY id LIMIT 1`)) as Array<Record<string, unknown>>;
     await expect(
-      db.query(`INSERT INTO audit_event (occurred_at, event_type, outcome, action, prev_hash, hash) VALUES (now(), 'login', 'allowed', 'login', $1, $2)`, [
+      db.query(`INSERT INTO audit_event (occurred_at, event_type, outcome, action, prev_hash, hash, canonical_version) VALUES (now(), 'login', 'allowed', 'login', $1, $2, 2)`, [
         first!.prev_hash,
         Buffer.alloc(32, 9),
       ]),

@@ -44,8 +44,9 @@ export class AuditLog {
     const hash = auditChainHash(prevHash, record);
     const [row] = (await manager.query(
       `INSERT INTO audit_event (occurred_at, event_type, outcome, user_id, role, organisation_id, on_behalf_of, case_id, case_pseudonym,
-         subject, category, fields, action, consent_id, purpose, portal, client_address, correlation_id, prev_hash, hash)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)
+         subject, category, fields, action, consent_id, purpose, portal, client_address, correlation_id, prev_hash, hash,
+         canonical_version, purpose_digest)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, decode($22, 'hex'))
        RETURNING id`,
       [
         record.occurredAt.toISOString(),
@@ -68,8 +69,25 @@ export class AuditLog {
         record.correlationId,
         prevHash,
         hash,
+        record.canonicalVersion,
+        record.purposeDigest,
       ],
     )) as Array<{ id: string }>;
     return { id: String(row!.id), hash: hash.toString('hex') };
+  }
+
+  /**
+   * Retention: erases the free text (consent purposes) that the events of one case carry, in the
+   * caller's transaction. Events keep their place and hash — version 2 hashes the purpose's digest,
+   * not its text — and the table's trigger allows this one change and no other. Events of version
+   * 1 keep their text (their hash covers it). Returns how many events were erased.
+   */
+  async erasePersonalText(manager: EntityManager, caseId: string): Promise<number> {
+    const [erased] = (await manager.query(
+      `WITH erased AS (UPDATE audit_event SET purpose = NULL WHERE case_id = $1 AND purpose IS NOT NULL AND canonical_version = 2 RETURNING 1)
+       SELECT count(*)::int AS n FROM erased`,
+      [caseId],
+    )) as Array<{ n: number }>;
+    return erased!.n;
   }
 }

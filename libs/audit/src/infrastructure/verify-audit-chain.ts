@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { auditChainHash } from '../domain/audit-chain';
-import type { AuditRecord } from '../domain/audit-event';
+import { purposeDigest, type AuditRecord } from '../domain/audit-event';
 
 /** Why the chain broke at an event. */
 export type AuditChainBreak =
@@ -31,6 +31,8 @@ interface AuditRow {
   action: string;
   consent_id: string | null;
   purpose: string | null;
+  purpose_digest: Buffer | null;
+  canonical_version: number;
   portal: string | null;
   client_address: string | null;
   correlation_id: string | null;
@@ -40,6 +42,7 @@ interface AuditRow {
 
 function toRecord(r: AuditRow): AuditRecord {
   return {
+    canonicalVersion: r.canonical_version === 1 ? 1 : 2,
     occurredAt: r.occurred_at,
     eventType: r.event_type,
     outcome: r.outcome,
@@ -55,6 +58,7 @@ function toRecord(r: AuditRow): AuditRecord {
     fields: r.fields,
     consentId: r.consent_id,
     purpose: r.purpose,
+    purposeDigest: r.purpose_digest ? r.purpose_digest.toString('hex') : null,
     portal: r.portal,
     clientAddress: r.client_address,
     correlationId: r.correlation_id,
@@ -81,7 +85,9 @@ export async function verifyAuditChain(db: DataSource): Promise<AuditChainVerifi
       const id = String(row.id);
       const linked = prev === null ? row.prev_hash === null : row.prev_hash !== null && prev.equals(row.prev_hash);
       if (!linked) return { ok: false, brokenAt: id, reason: 'prev_hash_mismatch', checked: count };
-      if (!auditChainHash(prev, toRecord(row)).equals(row.hash)) return { ok: false, brokenAt: id, reason: 'hash_mismatch', checked: count };
+      const record = toRecord(row);
+      const purposeIntact = record.canonicalVersion === 1 || record.purpose === null || purposeDigest(record.purpose) === record.purposeDigest;
+      if (!purposeIntact || !auditChainHash(prev, record).equals(row.hash)) return { ok: false, brokenAt: id, reason: 'hash_mismatch', checked: count };
       prev = row.hash;
       afterId = id;
       count += 1;

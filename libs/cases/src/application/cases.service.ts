@@ -116,11 +116,14 @@ export class CasesService {
     return row.id;
   }
 
-  /** Cases the caller may read, newest first, optionally only in some states. */
+  /**
+   * Cases the caller may read, newest first, optionally only in some states. Anonymised cases
+   * (retention) are figures now, not work: they are not listed.
+   */
   async list(ability: AppAbility, options: { states?: readonly CaseState[]; assignedWorkerId?: string } = {}): Promise<CaseSummary[]> {
     const policy = accessibleWhere(ability, 'read', 'Case', CASE_POLICY_COLUMNS);
     const params = [...policy.params];
-    let where = policy.sql;
+    let where = `(${policy.sql}) AND c.anonymised_on IS NULL`;
     if (options.states?.length) {
       params.push(options.states);
       where += ` AND c.state = ANY($${params.length}::case_state[])`;
