@@ -37,7 +37,8 @@ const LIMIT = 500;
 export class AuditSearchService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  async search(filter: AuditSearch): Promise<AuditEventView[]> {
+  /** `limit: null` returns every match (the tenant's overview must be complete). */
+  async search(filter: AuditSearch, limit: number | null = LIMIT): Promise<AuditEventView[]> {
     const where: string[] = [];
     const params: unknown[] = [];
     const add = (sql: string, value: unknown) => {
@@ -50,7 +51,7 @@ export class AuditSearchService {
     if (filter.from) add(`e.occurred_at >= ?::date`, filter.from);
     if (filter.to) add(`e.occurred_at < (?::date + 1)`, filter.to);
     if (filter.outcome) add('e.outcome = ?', filter.outcome);
-    params.push(LIMIT);
+    params.push(limit);
     const rows = (await this.db.query(
       `SELECT e.id::text AS id, e.occurred_at, e.event_type, e.outcome, e.action, u.email AS user_email, e.role, o.name AS organisation_name,
               c.reference, e.subject, e.category, e.fields, e.consent_id, e.portal, e.client_address

@@ -71,6 +71,26 @@ export class DisclosureService {
     }));
   }
 
+  /** Every disclosure of a case, revoked ones included, oldest first (the tenant's overview, GDPR art. 15). */
+  async history(ability: AppAbility, caseId: string): Promise<Array<DisclosureView & { readonly revokedAt: string | null }>> {
+    await caseForWork(this.cases, ability, 'read', 'Disclosure', caseId);
+    const rows = (await this.db.query(
+      `SELECT id, organisation_id, category, fact_id, warning_confirmed, shared_secrecy_confirmed, disclosed_at, revoked_at
+         FROM disclosure WHERE case_id = $1 ORDER BY disclosed_at, id`,
+      [caseId],
+    )) as Array<{ id: string; organisation_id: string; category: FactCategory | null; fact_id: string | null; warning_confirmed: boolean; shared_secrecy_confirmed: boolean; disclosed_at: Date; revoked_at: Date | null }>;
+    return rows.map((r) => ({
+      id: r.id,
+      organisationId: r.organisation_id,
+      category: r.category,
+      factId: r.fact_id,
+      warningConfirmed: r.warning_confirmed,
+      sharedSecrecyConfirmed: r.shared_secrecy_confirmed,
+      disclosedAt: r.disclosed_at.toISOString(),
+      revokedAt: r.revoked_at ? r.revoked_at.toISOString() : null,
+    }));
+  }
+
   /**
    * Discloses a category or a single fact to a partner, never beyond the consent; beyond
    * `status`, the worker confirms the warning or the shared-secrecy conditions, which are stored.
