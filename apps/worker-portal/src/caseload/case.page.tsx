@@ -81,6 +81,16 @@ export function CasePage({ ctx, workspace, notice, errors }: { ctx: PageContext;
                 {t('lifecycle.budgetLink')}
               </a>
             </li>
+            <li>
+              <a href={`/cases/${found.id}/intervision`} safe>
+                {t('intervision.prepareLink')}
+              </a>
+            </li>
+            <li>
+              <a href={`/cases/${found.id}/overview`} safe>
+                {t('overview.link')}
+              </a>
+            </li>
           </>
         ) : (
           ''

@@ -1,0 +1,122 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { INTERVISION_STATES, INTERVISION_TEXT_LIMITS } from '@woonbrug/intervision';
+import { IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+
+const STRIPPED = 'Stripped of identifiers before it is stored.';
+
+/** A new draft from one of the caller's cases: the question to the peers (the text is made from the case). */
+export class CreateIntervisionDto {
+  @ApiProperty({ maxLength: INTERVISION_TEXT_LIMITS.question, example: 'Hoe krijg ik de huurder mee in een poetsplan zonder dat ze afhaakt?', description: STRIPPED })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(INTERVISION_TEXT_LIMITS.question)
+  question!: string;
+
+  @ApiPropertyOptional({ maxLength: INTERVISION_TEXT_LIMITS.title, description: `Defaults to a neutral title. ${STRIPPED}` })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(INTERVISION_TEXT_LIMITS.title)
+  title?: string;
+}
+
+/** Sharing names the version of the summary it was decided on (optimistic locking). */
+export class IntervisionVersionDto {
+  @ApiProperty({ minimum: 1, description: 'The `version` of the summary this change was made on; a stale one answers 409 `STALE_VERSION`.' })
+  @IsInt()
+  @Min(1)
+  version!: number;
+}
+
+/** The author's edit: the whole title, question and text, on the version they saw. */
+export class UpdateIntervisionDto extends IntervisionVersionDto {
+  @ApiProperty({ maxLength: INTERVISION_TEXT_LIMITS.title, description: STRIPPED })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(INTERVISION_TEXT_LIMITS.title)
+  title!: string;
+
+  @ApiProperty({ maxLength: INTERVISION_TEXT_LIMITS.question, description: STRIPPED })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(INTERVISION_TEXT_LIMITS.question)
+  question!: string;
+
+  @ApiProperty({ maxLength: INTERVISION_TEXT_LIMITS.body, description: STRIPPED })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(INTERVISION_TEXT_LIMITS.body)
+  body!: string;
+}
+
+/** An answer in the thread of a shared summary. */
+export class IntervisionReplyDto {
+  @ApiProperty({ maxLength: INTERVISION_TEXT_LIMITS.reply, description: STRIPPED })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(INTERVISION_TEXT_LIMITS.reply)
+  body!: string;
+}
+
+// OpenAPI descriptions of what the API returns.
+
+export class IntervisionAuthorResponse {
+  @ApiProperty() name!: string;
+  @ApiProperty() organisationName!: string;
+}
+
+export class IntervisionReplyResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() body!: string;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ type: IntervisionAuthorResponse }) author!: IntervisionAuthorResponse;
+  @ApiProperty({ description: 'Written by the caller' }) mine!: boolean;
+}
+
+export class IntervisionSourceCaseResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() reference!: string;
+}
+
+export class IntervisionSummaryResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty() question!: string;
+  @ApiProperty({ description: 'The pseudonymised situation; dates are relative to `referenceDate`' }) body!: string;
+  @ApiProperty({ enum: INTERVISION_STATES }) state!: string;
+  @ApiProperty({ format: 'date' }) referenceDate!: string;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) sharedAt!: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
+  @ApiProperty({ minimum: 1 }) version!: number;
+  @ApiProperty({ type: IntervisionAuthorResponse }) author!: IntervisionAuthorResponse;
+  @ApiProperty({ description: 'The caller wrote this summary' }) mine!: boolean;
+  @ApiPropertyOptional({
+    type: IntervisionSourceCaseResponse,
+    nullable: true,
+    description: 'Only for the author, while they may read that case; absent for every peer.',
+  })
+  sourceCase?: IntervisionSourceCaseResponse | null;
+  @ApiProperty({ type: [IntervisionReplyResponse], description: 'Oldest first' }) replies!: IntervisionReplyResponse[];
+}
+
+export class SavedIntervisionResponse extends IntervisionSummaryResponse {
+  @ApiProperty({ description: 'How many identifiers of each kind the stripping replaced in what was sent (dates under `date`)', example: { name: 1, phone: 1 } })
+  replaced!: Record<string, number>;
+}
+
+export class IntervisionListItemResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty({ enum: INTERVISION_STATES }) state!: string;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) sharedAt!: string | null;
+  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
+  @ApiProperty({ type: IntervisionAuthorResponse }) author!: IntervisionAuthorResponse;
+  @ApiProperty() mine!: boolean;
+  @ApiProperty({ minimum: 0 }) replyCount!: number;
+}
+
+export class IntervisionListResponse {
+  @ApiProperty({ type: [IntervisionListItemResponse], description: 'Shared summaries of every peer and the caller’s drafts, latest first' })
+  items!: IntervisionListItemResponse[];
+}
