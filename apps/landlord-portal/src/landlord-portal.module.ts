@@ -6,6 +6,7 @@ import { DatabaseModule } from '@woonbrug/database';
 import { IdentityModule, SessionAuthGuard } from '@woonbrug/identity';
 import { PoliciesModule } from '@woonbrug/policies';
 import { PartnerReferralPagesController, PartnerReferralsApiController, ReferralsModule } from '@woonbrug/referrals';
+import { PartnerFiguresApiController, PartnerFiguresPagesController, ReportingModule } from '@woonbrug/reporting';
 import { WebModule } from '@woonbrug/web';
 
 const identity = IdentityModule.forPortal('landlord');
@@ -21,7 +22,8 @@ const identity = IdentityModule.forPortal('landlord');
     CasesModule,
     ReferralsModule,
     ConsentModule,
+    ReportingModule,
   ],
-  controllers: [PartnerReferralsApiController, PartnerReferralPagesController],
+  controllers: [PartnerReferralsApiController, PartnerReferralPagesController, PartnerFiguresApiController, PartnerFiguresPagesController],
 })
 export class LandlordPortalModule {}

@@ -7,6 +7,7 @@ import { DatabaseModule } from '@woonbrug/database';
 import { IdentityModule, SessionAuthGuard } from '@woonbrug/identity';
 import { PoliciesModule } from '@woonbrug/policies';
 import { PartnerReferralPagesController, PartnerReferralsApiController, ReferralsModule } from '@woonbrug/referrals';
+import { PartnerFiguresApiController, PartnerFiguresPagesController, ReportingModule } from '@woonbrug/reporting';
 import { WebModule } from '@woonbrug/web';
 import { BudgetPagesController } from './budget/budget-pages.controller';
 import { FinancialReferralsApiController } from './budget/financial-referrals-api.controller';
@@ -25,7 +26,8 @@ const identity = IdentityModule.forPortal('ocmw');
     ReferralsModule,
     ConsentModule,
     BudgetModule,
+    ReportingModule,
   ],
-  controllers: [PartnerReferralsApiController, PartnerReferralPagesController, FinancialReferralsApiController, BudgetPagesController],
+  controllers: [PartnerReferralsApiController, PartnerReferralPagesController, FinancialReferralsApiController, BudgetPagesController, PartnerFiguresApiController, PartnerFiguresPagesController],
 })
 export class OcmwPortalModule {}

@@ -1,8 +1,16 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '@woonbrug/audit';
+import { BottlenecksService } from './application/bottlenecks.service';
+import { ReportingService } from './application/reporting.service';
 
-/** Figures: the yearly report (DESIGN.md §5), partners' figures with small cells suppressed, bottlenecks and the evaluation. */
+/**
+ * Figures: the yearly report (DESIGN.md §5), partners' figures with small cells suppressed,
+ * bottlenecks and the evaluation. Needs the database, the config module (Clock) and the identity
+ * module in the app. Exports the audit module too, so that the app can log report exports.
+ */
 @Module({
-  providers: [],
-  exports: [],
+  imports: [AuditModule],
+  providers: [ReportingService, BottlenecksService],
+  exports: [ReportingService, BottlenecksService, AuditModule],
 })
 export class ReportingModule {}
