@@ -3,3 +3,4 @@ export { DomainError, NotFoundError } from './domain-error';
 export type { DomainErrorKind } from './domain-error';
 export { addDays, addMonths, belgianDate, Clock } from './clock';
 export { PeriodicTask } from './periodic-task';
+export { spreadsheetCsv } from './spreadsheet-csv';

@@ -33,7 +33,7 @@ export { disclosureRisks, isSmallCount, suppressSmallCells, SUPPRESSION_THRESHOL
 export type { CountRelation, CountTable, DisclosureRisk } from './domain/suppression';
 export { reportCountTable, reportDisclosureRisks, suppressReportCells } from './domain/report-suppression';
 export { formatNumber, formatPercent } from './domain/format';
-export { csvCell, yearlyReportCsv } from './domain/report-csv';
+export { yearlyReportCsv } from './domain/report-csv';
 export { MAX_REPORT_YEAR, MIN_REPORT_YEAR, yearPeriod } from './domain/period';
 
 /** Bottlenecks (knelpunten). */

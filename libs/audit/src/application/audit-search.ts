@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { spreadsheetCsv } from '@woonbrug/kernel';
 import { DataSource } from 'typeorm';
 
 export interface AuditSearch {
@@ -99,17 +100,8 @@ export class AuditSearchService {
   }
 }
 
-/**
- * CSV of events for a spreadsheet. A cell that a spreadsheet would read as a formula (starting
- * with `=`, `+`, `-`, `@`, tab or carriage return) is neutralised with a leading apostrophe.
- */
+/** CSV of events for a spreadsheet; formula-like cells are neutralised ({@link spreadsheetCsv}). */
 export function auditEventsCsv(events: readonly AuditEventView[]): string {
-  const header = ['id', 'occurredAt', 'eventType', 'outcome', 'action', 'user', 'role', 'organisation', 'caseReference', 'subject', 'category', 'fields', 'consentId', 'portal', 'clientAddress'];
-  const cell = (value: unknown): string => {
-    let text = value === null || value === undefined ? '' : Array.isArray(value) ? value.join(' ') : String(value);
-    if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-    return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-  };
-  const lines = events.map((e) => header.map((h) => cell((e as unknown as Record<string, unknown>)[h])).join(','));
-  return [header.join(','), ...lines].join('\r\n') + '\r\n';
+  const header = ['id', 'occurredAt', 'eventType', 'outcome', 'action', 'user', 'role', 'organisation', 'caseReference', 'subject', 'category', 'fields', 'consentId', 'portal', 'clientAddress'] as const;
+  return spreadsheetCsv([header, ...events.map((e) => header.map((h) => (e as unknown as Record<string, unknown>)[h]))]);
 }

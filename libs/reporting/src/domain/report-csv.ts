@@ -1,17 +1,8 @@
+import { spreadsheetCsv } from '@woonbrug/kernel';
 import { formatNumber, formatPercent } from './format';
 import { UNFAVOURABLE_OUTCOMES, type FigureRow, type YearlyReport } from './report';
 
 type Translate = (key: string) => string;
-
-/**
- * A cell a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, tab or carriage
- * return) gets a leading apostrophe — the same rule as the disclosure log's CSV export; then the
- * cell is quoted when it holds the separator, a quote or a line break (RFC 4180).
- */
-export function csvCell(value: string, separator = ';'): string {
-  const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return text.includes(separator) || /["\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
 
 /**
  * The report as CSV for a spreadsheet in Belgium: UTF-8 with a byte-order mark (so that Excel
@@ -56,5 +47,5 @@ export function yearlyReportCsv(report: YearlyReport, t: Translate, lang: string
   for (const row of report.byReferrer ?? []) lines.push(line(t('report.csv.referrer'), row.name, row));
   for (const row of report.byMunicipality) lines.push(line(t('report.csv.municipality'), row.municipality, row));
   for (const row of report.byLegalBasis) lines.push(line(t('report.csv.legalBasis'), t(`report.legalBasis.${row.legalBasis}`), row));
-  return `\uFEFF${lines.map((cells) => cells.map((c) => csvCell(c)).join(';')).join('\r\n')}\r\n`;
+  return spreadsheetCsv(lines, { delimiter: ';', bom: true });
 }
