@@ -1,5 +1,6 @@
 import { Inject, Injectable, type Type } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
+import { DomainError } from '@woonbrug/kernel';
 import { Strategy } from 'passport-local';
 import { IdentityService } from '../application/identity.service';
 import type { AuthenticatedUser } from '../domain/authenticated-user';
@@ -18,7 +19,14 @@ export function localStrategyFor(portal: Portal): Type<unknown> {
       super({ usernameField: 'email', passwordField: 'password', session: false });
     }
 
-    validate(email: string, password: string): Promise<AuthenticatedUser> {
+    validate(email: unknown, password: unknown): Promise<AuthenticatedUser> {
+      // The login route has no validation pipe before this guard: a JSON number, array or object
+      // here would crash the lookup (a 500), so anything but two strings is refused as input.
+      if (typeof email !== 'string' || typeof password !== 'string') {
+        throw new DomainError('MISSING_CREDENTIALS', 'invalid', 'email and password must be text', [
+          { field: typeof email === 'string' ? 'password' : 'email', code: 'INVALID_TEXT', message: 'email and password must be text' },
+        ]);
+      }
       return this.identity.authenticate(email, password, portal);
     }
   }

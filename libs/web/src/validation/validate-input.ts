@@ -1,12 +1,51 @@
-import { plainToInstance, type ClassConstructor } from 'class-transformer';
+import type { ValidationPipeOptions } from '@nestjs/common';
+import { instanceToPlain, plainToInstance, type ClassConstructor, type ClassTransformOptions } from 'class-transformer';
 import { validateSync, type ValidationError, type ValidatorOptions } from 'class-validator';
 import { DomainError } from '@woonbrug/kernel';
 
-/** Validation options shared by the API pipe and page forms: unknown fields are refused. */
-export const VALIDATOR_OPTIONS: ValidatorOptions = {
+/**
+ * Deepest nesting an input value may have. class-transformer recurses into every nested object
+ * and overflows the stack on a body nested a few thousand levels deep (a 500); no DTO comes
+ * close to this depth.
+ */
+export const MAX_INPUT_DEPTH = 32;
+
+/** Whether a plain value nests deeper than `max` (iterative: the check itself cannot overflow). */
+export function nestsDeeperThan(value: unknown, max: number): boolean {
+  const stack: Array<[unknown, number]> = [[value, 0]];
+  while (stack.length > 0) {
+    const [current, depth] = stack.pop()!;
+    if (current === null || typeof current !== 'object') continue;
+    if (depth >= max) return true;
+    for (const child of Object.values(current as Record<string, unknown>)) {
+      if (child !== null && typeof child === 'object') stack.push([child, depth + 1]);
+    }
+  }
+  return false;
+}
+
+function tooDeep(): DomainError {
+  return validationFailed([{ field: 'body', code: 'INVALID_BODY', message: 'The request is nested too deeply' }]);
+}
+
+/** class-transformer for the API validation pipe, refusing over-deep input with 400 before transforming it. */
+const DEPTH_LIMITED_TRANSFORMER: NonNullable<ValidationPipeOptions['transformerPackage']> = {
+  plainToInstance<T>(cls: ClassConstructor<T>, plain: unknown, options?: ClassTransformOptions): T | T[] {
+    if (nestsDeeperThan(plain, MAX_INPUT_DEPTH)) throw tooDeep();
+    return plainToInstance(cls, plain, options) as T | T[];
+  },
+  classToPlain: (object: unknown, options?: ClassTransformOptions) => instanceToPlain(object, options),
+};
+
+/**
+ * Validation options shared by the API pipe and page forms: unknown fields are refused. The pipe
+ * also takes its depth-limited transformer from here (class-validator ignores that key).
+ */
+export const VALIDATOR_OPTIONS: ValidatorOptions & Pick<ValidationPipeOptions, 'transformerPackage'> = {
   whitelist: true,
   forbidNonWhitelisted: true,
   forbidUnknownValues: true,
+  transformerPackage: DEPTH_LIMITED_TRANSFORMER,
 };
 
 /** class-validator constraint names mapped to stable field error codes (translated in the catalogue). */
@@ -85,6 +124,7 @@ export function validateInput<T extends object>(
   dto: ClassConstructor<T>,
   plain: unknown,
 ): { ok: true; value: T } | { ok: false; problems: FieldProblem[] } {
+  if (nestsDeeperThan(plain, MAX_INPUT_DEPTH)) return { ok: false, problems: tooDeep().details.map((d) => ({ ...d })) };
   const value = plainToInstance(dto, plain ?? {}, { enableImplicitConversion: false });
   const errors = validateSync(value, VALIDATOR_OPTIONS);
   return errors.length === 0 ? { ok: true, value } : { ok: false, problems: flatten(errors) };
