@@ -454,6 +454,8 @@ function sessionRows(portal: PortalName): RouteRow[] {
     ({ ...Object.fromEntries(PERSONAS_OF_PORTAL[portal].map((p) => [p, outcome])), anonymous: signedOut, disabled: signedOut }) as never;
   return [
     { portal, method: 'GET', path: '/health', expect: everyone('public') },
+    { portal, method: 'GET', path: '/health/live', expect: everyone('public') },
+    { portal, method: 'GET', path: '/health/ready', expect: everyone('public') },
     { portal, method: 'POST', path: '/api/session', allowMeans: 'no credentials: 400 MISSING_CREDENTIALS', body: () => ({}), expect: everyone('public') },
     { portal, method: 'GET', path: '/api/session', expect: everyone('public') },
     { portal, method: 'DELETE', path: '/api/session', allowStatus: 204, allowMeans: 'logged out', endsSession: true, expect: everyone('allow', 'deny') },

@@ -100,6 +100,14 @@ export class AppConfig {
   @Min(0)
   RETENTION_SCAN_INTERVAL_SECONDS = 86_400;
 
+  /**
+   * Longest a single SQL statement may run (ms) before PostgreSQL cancels it and the request
+   * answers 503 TIMEOUT; also how long a request waits for a free pool connection.
+   */
+  @IsInt()
+  @Min(100)
+  DATABASE_STATEMENT_TIMEOUT_MS = 5000;
+
   /** Comma-separated origins allowed to send state-changing requests (reverse proxies with another host). */
   @IsOptional()
   @IsString()

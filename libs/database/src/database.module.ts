@@ -12,7 +12,12 @@ import { buildDataSourceOptions } from './data-source';
         if (!config.DATABASE_URL) {
           throw new Error('DATABASE_URL is not set. `npm start` sets it for the embedded PostgreSQL; a deployment must set it.');
         }
-        return { ...buildDataSourceOptions(config.DATABASE_URL), autoLoadEntities: true, retryAttempts: 3, retryDelay: 1000 };
+        return {
+          ...buildDataSourceOptions(config.DATABASE_URL, {}, { statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS }),
+          autoLoadEntities: true,
+          retryAttempts: 3,
+          retryDelay: 1000,
+        };
       },
     }),
   ],

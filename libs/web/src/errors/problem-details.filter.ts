@@ -3,6 +3,7 @@ import { DomainError, type DomainErrorKind } from '@woonbrug/kernel';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { I18nContext } from 'nestjs-i18n';
 import { ErrorPage } from '../views/error-page';
+import { databaseFailureLog, databaseFailureOf } from './database-failure';
 import type { Problem } from './problem';
 import { pageContextOf } from '../views/page-context';
 
@@ -24,8 +25,10 @@ const CODE_OF_STATUS: Record<number, string> = {
   405: 'METHOD_NOT_ALLOWED',
   409: 'CONFLICT',
   413: 'PAYLOAD_TOO_LARGE',
+  414: 'URI_TOO_LONG',
   415: 'UNSUPPORTED_MEDIA_TYPE',
   429: 'TOO_MANY_REQUESTS',
+  503: 'SERVICE_UNAVAILABLE',
 };
 
 /** Turns anything thrown into a response status, a stable code and field details. */
@@ -49,6 +52,10 @@ export function toProblem(error: unknown, translate: (key: string, fallback: str
   } else if (isFastifyError(error)) {
     status = error.statusCode;
     code = CODE_OF_STATUS[status] ?? 'BAD_REQUEST';
+  } else if (databaseFailureOf(error)) {
+    // PostgreSQL away or too slow: 503, so that clients retry; the pool reconnects by itself.
+    status = HttpStatus.SERVICE_UNAVAILABLE;
+    code = databaseFailureOf(error)!;
   }
   const title = translate(`errors.${code}`, translate(`errors.${CODE_OF_STATUS[status] ?? 'INTERNAL_ERROR'}`, code));
   return { type: `urn:woonbrug:problem:${code.toLowerCase()}`, title, status, code, ...(errors ? { errors } : {}) };
@@ -77,12 +84,15 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       return text && text !== key ? text : fallback;
     };
     const problem = toProblem(error, translate);
-    if (problem.status >= 500) {
-      this.logger.error({ err: error, url: request.url }, 'request failed');
+    if (problem.status === HttpStatus.SERVICE_UNAVAILABLE && databaseFailureOf(error)) {
+      this.logger.warn({ db: databaseFailureLog(error), url: request.url.split('?')[0] }, 'database unavailable');
+    } else if (problem.status >= 500) {
+      // The path only: a query string can carry personal data (searches by name).
+      this.logger.error({ err: error, url: request.url.split('?')[0] }, 'request failed');
     }
     if (reply.sent) return;
     const path = request.url.split('?')[0] ?? '';
-    if (path.startsWith('/api/') || path === '/api' || path === '/health') {
+    if (path.startsWith('/api/') || path === '/api' || path === '/health' || path.startsWith('/health/')) {
       void reply.status(problem.status).header('Content-Type', 'application/problem+json; charset=utf-8').send(problem);
       return;
     }
