@@ -1,5 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { Clock } from '@woonbrug/kernel';
+import { ClsService } from 'nestjs-cls';
 import type { EntityManager } from 'typeorm';
 import { auditChainHash } from '../domain/audit-chain';
 import { toAuditRecord, type AuditEvent } from '../domain/audit-event';
@@ -22,7 +23,11 @@ export interface RecordedAuditEvent {
  */
 @Injectable()
 export class AuditLog {
-  constructor(private readonly clock: Clock) {}
+  constructor(
+    private readonly clock: Clock,
+    /** The request context (client address, correlation id) of the portals; absent in the CLI commands. */
+    @Optional() private readonly cls?: ClsService,
+  ) {}
 
   /**
    * Appends one event. `manager` must be the caller's transactional manager
@@ -37,7 +42,7 @@ export class AuditLog {
     if (!manager.queryRunner?.isTransactionActive) {
       throw new Error("AuditLog.record needs the caller's transaction (call it inside dataSource.transaction)");
     }
-    const record = toAuditRecord(event, this.clock.now());
+    const record = toAuditRecord(this.withRequestContext(event), this.clock.now());
     await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [AUDIT_CHAIN_LOCK]);
     const [last] = (await manager.query(`SELECT hash FROM audit_event ORDER BY id DESC LIMIT 1`)) as Array<{ hash: Buffer }>;
     const prevHash = last?.hash ?? null;
@@ -74,6 +79,14 @@ export class AuditLog {
       ],
     )) as Array<{ id: string }>;
     return { id: String(row!.id), hash: hash.toString('hex') };
+  }
+
+  /** Fills the client address and correlation id from the request context where the event lacks them. */
+  private withRequestContext(event: AuditEvent): AuditEvent {
+    if (!this.cls?.isActive()) return event;
+    const clientAddress = event.clientAddress || this.cls.get<string | null | undefined>('clientAddress') || null;
+    const correlationId = event.correlationId || this.cls.getId() || null;
+    return { ...event, clientAddress, correlationId };
   }
 
   /**

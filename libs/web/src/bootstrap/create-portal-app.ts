@@ -6,10 +6,12 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppConfig, loadConfig } from '@woonbrug/config';
 import { Logger } from 'nestjs-pino';
 import type { Pool } from 'pg';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { DataSource } from 'typeorm';
-import { ProblemDetailsFilter } from '../errors/problem-details.filter';
+import { ProblemDetailsFilter, toProblem } from '../errors/problem-details.filter';
 import { exceptionFactory, VALIDATOR_OPTIONS } from '../validation/validate-input';
 import { SUPPORTED_LANGUAGES } from '../views/page-context';
+import { requestIdOf } from './logging';
 import { registerSessions } from './session';
 
 export interface PortalOptions {
@@ -46,7 +48,17 @@ export async function createPortalApp(rootModule: Type<unknown>, options: Portal
   const config = loadConfig();
   const app = await NestFactory.create<NestFastifyApplication>(
     rootModule,
-    new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, trustProxy: config.TRUST_PROXY }),
+    new FastifyAdapter({
+      bodyLimit: BODY_LIMIT_BYTES,
+      trustProxy: config.TRUST_PROXY,
+      genReqId: requestIdOf,
+      // A URL the router cannot decode or an over-long path parameter is refused before Nest sees
+      // the request; it still gets problem details like every other refusal.
+      frameworkErrors: (error: FastifyError, _request: FastifyRequest, reply: FastifyReply) => {
+        const problem = toProblem(error, (_key, fallback) => fallback);
+        void reply.status(problem.status).header('content-type', 'application/problem+json; charset=utf-8').send(problem);
+      },
+    }),
     { bufferLogs: true },
   );
   app.useLogger(app.get(Logger));
@@ -73,6 +85,19 @@ export async function createPortalApp(rootModule: Type<unknown>, options: Portal
   });
   const fastify = app.getHttpAdapter().getInstance();
   fastify.decorateRequest('portal', options.portal);
+  // On SIGTERM (enableShutdownHooks) requests in flight finish; their keep-alive connections then
+  // close, so that the process exits instead of waiting for the clients to hang up.
+  let closing = false;
+  fastify.addHook('preClose', async () => {
+    closing = true;
+  });
+  fastify.addHook('onSend', async (_request, reply) => {
+    if (closing) void reply.header('connection', 'close');
+  });
+  // The correlation id goes back to the caller, to quote when reporting a problem.
+  fastify.addHook('onRequest', async (request, reply) => {
+    void reply.header('X-Request-Id', request.id);
+  });
   // `?lang=en` switches the language and keeps it for the next pages.
   fastify.addHook('onRequest', async (request, reply) => {
     const lang = (request.query as Record<string, unknown> | undefined)?.lang;
