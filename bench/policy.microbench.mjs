@@ -1,0 +1,81 @@
+/* eslint no-console: "off", no-restricted-properties: "off" */
+/**
+ * Microbenchmark of the policy (libs/policies, production build): building a partner's CASL
+ * ability and checking one fact, for a user with 1 and with 1,000 consents — what the
+ * PoliciesGuard does on every partner request. Each consent is a grant on its own case (two
+ * disclosed categories, a single fact on a third of them), on a case the organisation referred
+ * and is the landlord of. Also timed: turning the same ability into the facts list's SQL
+ * condition (`accessibleWhere`), which the partner case detail does once per request.
+ *
+ * Run alone: `node bench/policy.microbench.mjs` (after a build; `npm run bench` builds).
+ */
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { median, percentile, require, requireBuilt } from './support.mjs';
+
+const uuid = (n) => `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
+
+function partnerContext(consents) {
+  const grants = [];
+  for (let i = 0; i < consents; i++) {
+    grants.push({ caseId: uuid(i + 1), categories: ['housing', 'agreements'], factIds: i % 3 === 0 ? [uuid(1_000_000 + i)] : [] });
+  }
+  const caseIds = grants.map((g) => g.caseId);
+  return { grants, referredCaseIds: caseIds, landlordCaseIds: caseIds };
+}
+
+/** Median and p95 time of one call of `fn`, in microseconds, over batches of about 20 ms. */
+function time(fn, { seconds = 1 } = {}) {
+  for (let i = 0; i < 50; i++) fn(i);
+  let perBatch = 1;
+  for (;;) {
+    const t = performance.now();
+    for (let i = 0; i < perBatch; i++) fn(i);
+    if (performance.now() - t > 20 || perBatch > 1_000_000) break;
+    perBatch *= 2;
+  }
+  const samples = [];
+  const deadline = performance.now() + seconds * 1000;
+  while (performance.now() < deadline || samples.length < 10) {
+    const t = performance.now();
+    for (let i = 0; i < perBatch; i++) fn(i);
+    samples.push(((performance.now() - t) * 1000) / perBatch);
+  }
+  return { medianUs: median(samples), p95Us: percentile(samples, 95), batches: samples.length, perBatch };
+}
+
+export function runPolicyMicrobench({ seconds = 1 } = {}) {
+  const { buildAbility } = requireBuilt('libs/policies/src/domain/ability.factory.js');
+  const { accessibleWhere } = requireBuilt('libs/policies/src/infrastructure/rules-to-sql.js');
+  const { subject } = require('@casl/ability');
+  const actor = { id: uuid(9_000_001), role: 'landlord_agent', organisationId: uuid(9_000_002) };
+  const columns = { id: 'f.id', caseId: 'f.case_id', category: 'f.category', caseWorkerId: 'c.assigned_worker_id' };
+  const results = [];
+  for (const consents of [1, 1000]) {
+    const context = partnerContext(consents);
+    // The fact checked is on the last granted case: the rule the check needs is the last one built.
+    const fact = subject('Fact', { id: uuid(2_000_000), caseId: uuid(consents), category: 'housing', caseWorkerId: uuid(9_000_003) });
+    const ability = buildAbility(actor, context);
+    if (!ability.can('read', fact)) throw new Error('microbenchmark fact should be readable');
+    const buildAndCheck = time(() => buildAbility(actor, context).can('read', fact), { seconds });
+    const build = time(() => buildAbility(actor, context), { seconds });
+    const sql = time(() => accessibleWhere(buildAbility(actor, context), 'read', 'Fact', columns, 1), { seconds });
+    const rules = ability.rules.length;
+    results.push({ consents, rules, buildAndCheck, build, buildAndFactsSql: sql });
+  }
+  return results;
+}
+
+export function formatPolicyMicrobench(results) {
+  const lines = ['policy microbenchmark (µs per call, median of batches; p95 in brackets)'];
+  lines.push('  consents  rules  build+check        build only         build+facts SQL');
+  for (const r of results) {
+    const cell = (t) => `${t.medianUs.toFixed(1).padStart(9)} [${t.p95Us.toFixed(1).padStart(8)}]`;
+    lines.push(`  ${String(r.consents).padStart(8)}  ${String(r.rules).padStart(5)}  ${cell(r.buildAndCheck)}  ${cell(r.build)}  ${cell(r.buildAndFactsSql)}`);
+  }
+  return lines.join('\n');
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  console.log(formatPolicyMicrobench(runPolicyMicrobench({ seconds: Number(process.env.BENCH_MICRO_SECONDS ?? 2) })));
+}
