@@ -5,6 +5,7 @@ import { AuditLog1764676800000 } from './1764676800000-audit-log';
 import { Retention1764763200000 } from './1764763200000-retention';
 import { Reporting1764849600000 } from './1764849600000-reporting';
 import { Intervision1764936000000 } from './1764936000000-intervision';
+import { PartnerReadIndexes1765022400000 } from './1765022400000-partner-read-indexes';
 
 /** Every migration, in order. A new migration is generated into this folder and added here. */
-export const MIGRATIONS = [InitialSchema1764417600000, ConsentScopedSharing1764504000000, LifecycleDeadlinesBudget1764590400000, AuditLog1764676800000, Retention1764763200000, Reporting1764849600000, Intervision1764936000000];
+export const MIGRATIONS = [InitialSchema1764417600000, ConsentScopedSharing1764504000000, LifecycleDeadlinesBudget1764590400000, AuditLog1764676800000, Retention1764763200000, Reporting1764849600000, Intervision1764936000000, PartnerReadIndexes1765022400000];

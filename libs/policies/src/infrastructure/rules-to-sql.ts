@@ -15,8 +15,13 @@ interface AstNode {
 
 /**
  * Translates the ability's rules for one action and subject into a SQL WHERE condition, so that
- * what a list shows and what can be opened never disagree. Every comparison is wrapped so that it
- * is never NULL: `NOT (col = $1)` with a NULL column must be true, as `can()` says in memory.
+ * what a list shows and what can be opened never disagree. Use it only as a conjunct of a WHERE
+ * clause (never under NOT, in a SELECT list or a CASE).
+ *
+ * NULLs: a comparison under NOT is wrapped so that it is never NULL — `NOT (col = $1)` with a NULL
+ * column must be true, as `can()` says in memory. Elsewhere it stays a plain `col = $1`: there a
+ * NULL can only turn a FALSE into NULL (AND and OR are monotonic), which WHERE drops just the same,
+ * and the plain form lets PostgreSQL use the column's index.
  *
  * @param columns maps each condition field to a SQL column expression; an unmapped field throws.
  */
@@ -39,33 +44,35 @@ export function accessibleWhere(
     if (!col) throw new Error(`No SQL column for policy field "${String(field)}" of ${subject}`);
     return col;
   };
+  /** A comparison: plain where NULL means "not selected" anyway, never NULL under NOT. */
+  const compare = (sql: string, negated: boolean): string => (negated ? `COALESCE(${sql}, FALSE)` : `(${sql})`);
   // CASL counts a NULL column as a member of a list that holds null; SQL's `= ANY` never does.
-  const inList = (col: string, values: unknown[]): string => {
+  const inList = (col: string, values: unknown[], negated: boolean): string => {
     const present = values.filter((v) => v !== null && v !== undefined);
     const matchesNull = present.length < values.length;
-    const any = present.length > 0 ? `COALESCE(${col} = ANY(${bind(present)}), FALSE)` : 'FALSE';
+    const any = present.length > 0 ? compare(`${col} = ANY(${bind(present)})`, negated) : 'FALSE';
     return matchesNull ? `(${any} OR ${col} IS NULL)` : any;
   };
-  const visit = (node: AstNode): string => {
+  const visit = (node: AstNode, negated: boolean): string => {
     const children = node.value as AstNode[];
     switch (node.operator) {
       case 'and':
-        return children.length === 0 ? 'TRUE' : `(${children.map(visit).join(' AND ')})`;
+        return children.length === 0 ? 'TRUE' : `(${children.map((c) => visit(c, negated)).join(' AND ')})`;
       case 'or':
-        return children.length === 0 ? 'FALSE' : `(${children.map(visit).join(' OR ')})`;
+        return children.length === 0 ? 'FALSE' : `(${children.map((c) => visit(c, negated)).join(' OR ')})`;
       case 'not':
-        return `(NOT ${visit(Array.isArray(node.value) ? (node.value[0] as AstNode) : (node.value as AstNode))})`;
+        return `(NOT ${visit(Array.isArray(node.value) ? (node.value[0] as AstNode) : (node.value as AstNode), !negated)})`;
       case 'eq':
-        return node.value === null ? `(${column(node.field)} IS NULL)` : `COALESCE(${column(node.field)} = ${bind(node.value)}, FALSE)`;
+        return node.value === null ? `(${column(node.field)} IS NULL)` : compare(`${column(node.field)} = ${bind(node.value)}`, negated);
       case 'ne':
         return `(${column(node.field)} IS DISTINCT FROM ${bind(node.value)})`;
       case 'in':
-        return inList(column(node.field), node.value as unknown[]);
+        return inList(column(node.field), node.value as unknown[], negated);
       case 'nin':
-        return `(NOT ${inList(column(node.field), node.value as unknown[])})`;
+        return `(NOT ${inList(column(node.field), node.value as unknown[], !negated)})`;
       default:
         throw new Error(`Policy operator "${node.operator}" has no SQL translation`);
     }
   };
-  return { sql: visit(ast), params };
+  return { sql: visit(ast, false), params };
 }
