@@ -32,7 +32,7 @@ function pdfText(pdf: Buffer): Promise<string> {
         const doc = await getDocumentProxy(new Uint8Array(Buffer.concat(chunks)));
         const { text } = await extractText(doc, { mergePages: true });
         process.stdout.write(text);
-      } catch (e) { console.error(e); process.exit(1); }
+      } catch (e) { console.error(e); process.exitCode = 1; }
     });`;
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, ['-e', script], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
