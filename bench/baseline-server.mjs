@@ -11,8 +11,9 @@
  * - the user: the id read from the session row replaces the captured one;
  * - login: the e-mail and password of the body; the password is verified with argon2id against
  *   the hash that was read (as Woonbrug does); the session rows get a fresh id, expiry and cookie;
- * - the audit chain: the last hash that was read, a new time and correlation id, and the event's
- *   hash computed with the built `toAuditRecord` and `auditChainHash` — the chain stays valid;
+ * - the audit events (`audit_append`): the same events with a new time, client address and
+ *   correlation id, and their canonical form rebuilt with the built `toAuditRecord` and
+ *   `canonicalAuditRecord` — PostgreSQL chains them, so the chain stays valid;
  * - a write's new id (`INSERT … RETURNING id`) replaces the captured one in the statements after.
  *
  * It answers with the rows of the data reads as JSON (not the session, identity or policy reads).
@@ -27,7 +28,7 @@ import { require, requireBuilt } from './support.mjs';
 
 const { Pool } = require('pg');
 const { verify } = require('@node-rs/argon2');
-const { auditChainHash } = requireBuilt('libs/audit/src/domain/audit-chain.js');
+const { canonicalAuditRecord } = requireBuilt('libs/audit/src/domain/audit-chain.js');
 const { toAuditRecord } = requireBuilt('libs/audit/src/domain/audit-event.js');
 
 const PORT = Number(process.env.BASELINE_PORT ?? 4199);
@@ -65,72 +66,11 @@ function cookieValue(header, name) {
 /** @fastify/session's id: 24 random bytes, base64url. */
 const sessionId = () => randomBytes(24).toString('base64url');
 
-/** A PostgreSQL array literal as node-pg sends it (`{a,b}` or `{"a","b"}`) → strings. */
-function parseArrayLiteral(literal) {
-  if (literal === null || literal === undefined) return [];
-  const inner = literal.slice(1, -1);
-  const out = [];
-  let i = 0;
-  while (i < inner.length) {
-    let value = '';
-    if (inner[i] === '"') {
-      i++;
-      while (i < inner.length && inner[i] !== '"') {
-        if (inner[i] === '\\') i++;
-        value += inner[i++];
-      }
-      i++;
-    } else {
-      while (i < inner.length && inner[i] !== ',') value += inner[i++];
-    }
-    out.push(value);
-    if (inner[i] === ',') i++;
-  }
-  return out;
-}
-
-const AUDIT_COLUMNS = {
-  occurred_at: 'new',
-  event_type: 'eventType',
-  outcome: 'outcome',
-  user_id: 'userId',
-  role: 'role',
-  organisation_id: 'organisationId',
-  on_behalf_of: 'onBehalfOf',
-  case_id: 'caseId',
-  case_pseudonym: 'casePseudonym',
-  subject: 'subject',
-  category: 'category',
-  fields: 'fields',
-  action: 'action',
-  consent_id: 'consentId',
-  purpose: 'purpose',
-  portal: 'portal',
-  client_address: 'new',
-  correlation_id: 'new',
-  prev_hash: 'new',
-  hash: 'new',
-  canonical_version: 'new',
-  purpose_digest: 'new',
-};
-
-/** Which parameter feeds which column of the audit insert, from its text. */
-function auditInsertShape(text) {
-  const m = /INSERT INTO audit_event\s*\(([^)]*)\)\s*VALUES\s*\(([\s\S]*)\)\s*RETURNING/i.exec(text);
-  if (!m) throw new Error(`unexpected audit insert: ${text.slice(0, 200)}`);
-  const columns = m[1].split(',').map((c) => c.trim());
-  const placeholders = [...m[2].matchAll(/\$(\d+)/g)].map((p) => Number(p[1]) - 1);
-  if (columns.length !== placeholders.length) throw new Error('audit insert: columns and parameters do not line up');
-  for (const c of columns) if (!(c in AUDIT_COLUMNS)) throw new Error(`audit insert has a column the baseline does not know: ${c}`);
-  return columns.map((column, k) => ({ column, param: placeholders[k] }));
-}
-
 /** Prepared per endpoint: the statements, with what each needs at request time. */
 const routes = new Map();
 for (const [key, entry] of Object.entries(captured.endpoints)) {
   if (!entry.statements) continue;
-  const statements = entry.statements.map((s) => ({ ...s, audit: s.role === 'audit-insert' ? auditInsertShape(s.text) : null }));
-  routes.set(`${entry.method} ${entry.path}`, { key, ...entry, statements });
+  routes.set(`${entry.method} ${entry.path}`, { key, ...entry });
 }
 
 let requestCounter = 0;
@@ -155,7 +95,6 @@ async function handle(req, res, body) {
   const now = Date.now();
   let newSid = null;
   let client = null;
-  let lastHash = null;
   let cookieOut = null;
   const data = [];
   try {
@@ -179,8 +118,8 @@ async function handle(req, res, body) {
             cookieOut = `woonbrug_${route.portal}=${encodeURIComponent(`${newSid}.${signature(newSid)}`)}; Max-Age=${Math.round(ttl / 1000)}; Path=/; Expires=${new Date(now + ttl).toUTCString()}; HttpOnly; SameSite=Lax`;
           }
           break;
-        case 'audit-insert':
-          params = auditParams(st, params, lastHash, correlationId, clientAddress);
+        case 'audit-append':
+          params = [auditEvents(params[0], correlationId, clientAddress)];
           break;
         default:
           break;
@@ -202,15 +141,13 @@ async function handle(req, res, body) {
         if (!row) return send(res, 401, { code: 'NOT_AUTHENTICATED' });
         const sess = typeof row.sess === 'string' ? JSON.parse(row.sess) : row.sess;
         if (route.userId && sess.userId) subst.set(route.userId, sess.userId);
-      } else if (st.role === 'audit-last-hash') {
-        lastHash = result.rows[0]?.hash ?? null;
       } else if (st.role === 'insert' && route.responseId && result.rows[0]?.id) {
         subst.set(route.responseId, result.rows[0].id);
       } else if (st.role === 'identity' && isLogin) {
         // Login: the account found by e-mail is the user from here on; its password is verified.
         const row = result.rows[0];
         if (!row) return send(res, 401, { code: 'INVALID_CREDENTIALS' });
-        const idKey = Object.keys(row).find((k) => /^(ids_)?UserAccountEntity_id$/.test(k));
+        const idKey = Object.keys(row).find((k) => k === 'u_id');
         if (route.userId && idKey) subst.set(route.userId, row[idKey]);
         const hashKey = Object.keys(row).find((k) => /password_hash$/.test(k));
         if (hashKey && !(await verify(row[hashKey], input?.password ?? '').catch(() => false))) return send(res, 401, { code: 'INVALID_CREDENTIALS' });
@@ -227,34 +164,15 @@ async function handle(req, res, body) {
   return send(res, route.status ?? 200, { data }, cookieOut);
 }
 
-/** The audit insert's parameters for this request: same event, new time, chain position and hash. */
-function auditParams(st, params, prevHash, correlationId, clientAddress) {
-  const byColumn = Object.fromEntries(st.audit.map(({ column, param }) => [column, params[param]]));
-  const event = {};
-  for (const [column, field] of Object.entries(AUDIT_COLUMNS)) {
-    if (field === 'new' || !(column in byColumn)) continue;
-    event[field] = column === 'fields' ? parseArrayLiteral(byColumn[column]) : byColumn[column];
-  }
-  event.clientAddress = clientAddress;
-  event.correlationId = correlationId;
-  const record = toAuditRecord(event, new Date());
-  const hash = auditChainHash(prevHash, record);
-  const fresh = {
-    occurred_at: record.occurredAt.toISOString(),
-    fields: [...record.fields],
-    client_address: record.clientAddress,
-    correlation_id: record.correlationId,
-    prev_hash: prevHash,
-    hash,
-    canonical_version: record.canonicalVersion,
-    purpose_digest: record.purposeDigest,
-    user_id: record.userId,
-    organisation_id: record.organisationId,
-    case_id: record.caseId,
-  };
-  const out = [...params];
-  for (const { column, param } of st.audit) if (column in fresh) out[param] = fresh[column];
-  return out;
+/** The request's audit events: the captured ones with a new time, address and correlation id. */
+function auditEvents(captured, correlationId, clientAddress) {
+  const now = new Date();
+  const events = JSON.parse(captured).map((stored) => {
+    const { canonical: _canonical, occurredAt: _occurredAt, canonicalVersion: _version, purposeDigest: _digest, ...event } = stored;
+    const record = toAuditRecord({ ...event, clientAddress, correlationId }, now);
+    return { ...record, occurredAt: record.occurredAt.toISOString(), canonical: canonicalAuditRecord(record) };
+  });
+  return JSON.stringify(events);
 }
 
 function send(res, status, body, cookie) {

@@ -70,14 +70,11 @@ export function classify(text) {
   if (/^ROLLBACK\b/i.test(sql)) return 'rollback';
   if (/^SELECT sess FROM "session" WHERE sid = \$1/i.test(sql)) return 'session-read';
   if (/"session"/.test(sql)) return 'session-write';
-  if (/FROM audit_event ORDER BY id DESC LIMIT 1/i.test(sql)) return 'audit-last-hash';
-  if (/pg_advisory_xact_lock/i.test(sql)) return 'audit-lock';
-  // The user behind the session (TypeORM's entity queries) and the partner's grants: they decide
-  // what may be read; the response is built from the other reads.
-  if (/"UserAccountEntity"/.test(sql)) return 'identity';
-  if (/^SELECT d\.case_id, d\.category::text AS category, d\.fact_id\s+FROM disclosure d\b/i.test(sql)) return 'policy';
-  if (/^SELECT DISTINCT (r\.)?case_id FROM referral\b/i.test(sql)) return 'policy';
-  if (/^INSERT INTO audit_event\b/i.test(sql)) return 'audit-insert';
+  if (/\baudit_append\(/i.test(sql)) return 'audit-append';
+  // The user behind the session (the identity service's query) and the partner's grants on the
+  // case: they decide what may be read; the response is built from the other reads.
+  if (/FROM "user_account" "u"/.test(sql)) return 'identity';
+  if (/^SELECT 'grant' AS kind\b/i.test(sql)) return 'policy';
   if (/^INSERT\b/i.test(sql)) return 'insert';
   if (/^(UPDATE|DELETE)\b/i.test(sql)) return 'write';
   return 'read';

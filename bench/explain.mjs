@@ -3,7 +3,7 @@
  * parameters they were captured with. Writes are explained inside a transaction that is rolled
  * back. A sequential scan of a big table (more than 10,000 rows) is flagged.
  */
-const SKIPPED_ROLES = new Set(['begin', 'commit', 'rollback', 'audit-lock', 'audit-insert', 'session-write']);
+const SKIPPED_ROLES = new Set(['begin', 'commit', 'rollback', 'audit-append', 'session-write']);
 const BIG_TABLE_ROWS = 10_000;
 
 export async function explainStatements(client, captured, label) {

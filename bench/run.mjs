@@ -150,10 +150,14 @@ async function waitUntilQuiet(client, timeoutMs = 180_000) {
   return Date.now() - started;
 }
 
-/** Sequential latency of one request (no load), e.g. the yearly report. */
-async function sequentialLatency(port, endpoint, cookie, count) {
+/**
+ * Sequential latency of one request (no load), e.g. the yearly report. `beforeEach` runs before
+ * every request, outside the timing (the report: a change to its data, so that it is computed anew).
+ */
+async function sequentialLatency(port, endpoint, cookie, count, beforeEach = async () => {}) {
   const times = [];
   for (let i = 0; i < count + 2; i++) {
+    await beforeEach();
     const t = performance.now();
     const res = await request(port, endpoint.method, endpoint.path, { cookie, body: endpoint.body });
     if (res.status !== endpoint.expect) throw new Error(`${endpoint.key} answered ${res.status}`);
@@ -285,6 +289,13 @@ async function runSize({ pg, label, options, statementsDoc, statementsFile, resu
       if (endpoint.report) {
         entry.sequential = await sequentialLatency(PORTS[endpoint.portal], endpoint, cookies[endpoint.user], options.quick ? 5 : 15);
         log(`${label}: ${endpoint.title}: one request at a time: median ${fmt(entry.sequential.medianMs, 1)} ms, p95 ${fmt(entry.sequential.p95Ms, 1)} ms`);
+        // The first request after a change to the report's data computes it anew (libs/reporting, YearlyReports).
+        entry.afterChange = await withClient(url, (c) =>
+          sequentialLatency(PORTS[endpoint.portal], endpoint, cookies[endpoint.user], options.quick ? 3 : 7, () =>
+            c.query(`SELECT report_source_bump('00000000-0000-0000-0000-000000000000')`),
+          ),
+        );
+        log(`${label}: ${endpoint.title}: first request after a change: median ${fmt(entry.afterChange.medianMs, 1)} ms, p95 ${fmt(entry.afterChange.p95Ms, 1)} ms`);
       }
       if (measured.woonbrug.non2xx || measured.baseline.non2xx || measured.woonbrug.errors || measured.baseline.errors) {
         log(`${label}: ${endpoint.key}: WARNING non-2xx Woonbrug ${measured.woonbrug.non2xx}, baseline ${measured.baseline.non2xx}; errors ${measured.woonbrug.errors}/${measured.baseline.errors}`);
@@ -344,6 +355,13 @@ function evaluateTargets(results, options) {
   const report = last && results.sizes[last].endpoints['yearly-report'];
   if (report?.available) {
     targets.push({ target: 'yearly report over 100k cases ≤ 200 ms (median, one request at a time)', value: `${fmt(report.sequential.medianMs, 1)} ms (p95 ${fmt(report.sequential.p95Ms, 1)} ms)`, met: report.sequential.medianMs <= 200 });
+    if (report.afterChange) {
+      targets.push({
+        target: 'yearly report over 100k cases ≤ 200 ms, first request after a change to its data',
+        value: `${fmt(report.afterChange.medianMs, 1)} ms (p95 ${fmt(report.afterChange.p95Ms, 1)} ms)`,
+        met: report.afterChange.medianMs <= 200,
+      });
+    }
   } else {
     const anyReport = sizes.map((s) => results.sizes[s].endpoints['yearly-report']).find((e) => e?.available === false);
     targets.push({ target: 'yearly report over 100k cases ≤ 200 ms', value: anyReport ? 'report not available (404)' : 'needs the 100k size', met: null });

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { buildAbility, FACT_CATEGORIES, PARTNER_CONTEXT_SOURCE, subject, type FactCategory, type PartnerContextSource, type PolicyActor } from '@woonbrug/policies';
+import { PartnerGrants } from '@woonbrug/consent';
+import { FACT_CATEGORIES, subject, type FactCategory, type PolicyActor } from '@woonbrug/policies';
 import fc from 'fast-check';
 import { Client } from 'pg';
 import { startPortals, type Portals } from '../support/portals';
@@ -57,7 +58,7 @@ let db: Client;
 let gmhOrg: string;
 let workerId: string;
 let gmh: PolicyActor;
-let grants: PartnerContextSource;
+let grants: PartnerGrants;
 let today: string;
 let workerCookie: string;
 let gmhCookie: string;
@@ -197,7 +198,7 @@ async function compare(model: Model, caseId: string, referralId: string): Promis
   const badKeys = facts.find((f) => Object.keys(f).sort().join() !== 'body,caseId,category,id,occurredOn');
   if (badKeys) return `a partner fact has fields ${Object.keys(badKeys).sort().join()}`;
 
-  const ability = buildAbility(gmh, await grants.load(gmh));
+  const ability = await grants.abilityFor(gmh, caseId);
   for (const f of model.facts) {
     const can = ability.can('read', subject('Fact', { id: f.id, caseId, category: f.category, caseWorkerId: workerId }));
     const may = gmhMaySee(model, f);
@@ -216,7 +217,7 @@ beforeAll(async () => {
   workerId = (await db.query(`SELECT id FROM user_account WHERE email = 'worker@woonbrug.example'`)).rows[0].id;
   const gmhUser = (await db.query(`SELECT id FROM user_account WHERE email = 'gmh@woonbrug.example'`)).rows[0].id;
   gmh = { id: gmhUser, role: 'landlord_agent', organisationId: gmhOrg };
-  grants = portals.apps.landlord.get<PartnerContextSource>(PARTNER_CONTEXT_SOURCE);
+  grants = portals.apps.landlord.get(PartnerGrants);
   // Consent validity is judged on the calendar day in Belgium: the model uses the same day.
   today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(new Date());
   workerCookie = await portals.login('worker');

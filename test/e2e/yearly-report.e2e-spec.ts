@@ -1,6 +1,7 @@
 import { HISTORICAL_CASES } from '@woonbrug/database';
 import { Clock } from '@woonbrug/kernel';
-import { ReportingService } from '@woonbrug/reporting';
+import { ReportingService, YearlyReports } from '@woonbrug/reporting';
+import { DataSource } from 'typeorm';
 import { Client } from 'pg';
 import { startPortals, type Portals } from '../support/portals';
 import { validReferral } from '../support/referral-fixtures';
@@ -235,6 +236,44 @@ describe('periods and what counts', () => {
       before.ongoing,
     ]);
     expect(closed.medianDays).not.toBeNull();
+  });
+});
+
+describe('the report kept per version of its data', () => {
+  it('is computed once per version, and again after any change to its data, also one made outside the portal', async () => {
+    const reports = portals.apps.worker.get(YearlyReports);
+    const computed = jest.spyOn(portals.apps.worker.get(DataSource), 'transaction');
+    const scope = { scope: 'outreach' as const, organisationId: outreachId };
+    const period = { from: '2011-01-01', to: '2013-12-31' };
+    try {
+      const first = await reports.load(scope, period);
+      computed.mockClear();
+      expect(await reports.load(scope, period)).toEqual(first);
+      expect(computed).toHaveBeenCalledTimes(0);
+
+      // A closed case moves to another municipality (by hand, in SQL): the figures follow at once.
+      const { id, municipality } = (
+        await db.query(`SELECT id, municipality FROM case_file WHERE outreach_organisation_id = $1 AND state = 'closed' AND started_on < '2012-01-01' LIMIT 1`, [outreachId])
+      ).rows[0];
+      const other = (await db.query(`SELECT name FROM municipality WHERE name <> $1 ORDER BY name LIMIT 1`, [municipality])).rows[0].name;
+      await db.query(`UPDATE case_file SET municipality = $2 WHERE id = $1`, [id, other]);
+      const moved = await reports.load(scope, period);
+      expect(computed).toHaveBeenCalledTimes(1);
+      expect(moved.byMunicipality).not.toEqual(first.byMunicipality);
+      expect(moved.total).toEqual(first.total);
+      await db.query(`UPDATE case_file SET municipality = $2 WHERE id = $1`, [id, municipality]);
+      expect(await reports.load(scope, period)).toEqual(first);
+
+      // A referrer renamed: its row carries the new name.
+      await db.query(`UPDATE organisation SET name = name || ' (nieuw)' WHERE id = $1`, [org.gmh]);
+      const renamed = await reports.load(scope, period);
+      await db.query(`UPDATE organisation SET name = left(name, -8) WHERE id = $1`, [org.gmh]);
+      expect(renamed.byReferrer!.find((r) => r.organisationId === org.gmh)!.name).toMatch(/ \(nieuw\)$/);
+      expect(await reports.load(scope, period)).toEqual(first);
+      expect(computed).toHaveBeenCalledTimes(4);
+    } finally {
+      computed.mockRestore();
+    }
   });
 });
 

@@ -7,7 +7,7 @@
 export { AuditModule } from './audit.module';
 
 /** Writes an event in the caller's transaction, appended to the hash chain. */
-export { AUDIT_CHAIN_LOCK, AuditLog } from './infrastructure/audit-log';
+export { AuditLog } from './infrastructure/audit-log';
 export type { RecordedAuditEvent } from './infrastructure/audit-log';
 
 /** Walks the chain and names the first broken event (`npm run audit:verify`). */

@@ -24,8 +24,6 @@ export { accessibleWhere } from './infrastructure/rules-to-sql';
 export type { SqlCondition } from './infrastructure/rules-to-sql';
 export { PoliciesModule } from './policies.module';
 export { PoliciesGuard } from './infrastructure/policies.guard';
-export { PARTNER_CONTEXT_SOURCE } from './infrastructure/partner-context.source';
-export type { PartnerContextSource } from './infrastructure/partner-context.source';
 export { REQUIRED_ABILITY_KEY, RequireAbility, SIGNED_IN_KEY, SignedIn, UserAbility } from './infrastructure/require-ability.decorator';
 export type { RequiredAbility } from './infrastructure/require-ability.decorator';
 export { subject } from '@casl/ability';

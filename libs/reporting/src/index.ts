@@ -10,6 +10,7 @@ export { ReportingModule } from './reporting.module';
 export { ReportingService, noReport } from './application/reporting.service';
 export type { EvaluationView, ReportReader } from './application/reporting.service';
 export { BottlenecksService } from './application/bottlenecks.service';
+export { YearlyReports } from './infrastructure/yearly-reports';
 
 /** The report's shape and definitions, success rate, suppression, formatting and CSV. */
 export { COUNT_FIELDS, REFERRER_KINDS, REPORT_LEGAL_BASES, UNFAVOURABLE_OUTCOMES, countOf } from './domain/report';

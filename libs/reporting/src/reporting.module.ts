@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from '@woonbrug/audit';
 import { BottlenecksService } from './application/bottlenecks.service';
 import { ReportingService } from './application/reporting.service';
+import { YearlyReports } from './infrastructure/yearly-reports';
 
 /**
  * Figures: the yearly report (DESIGN.md §5), partners' figures with small cells suppressed,
@@ -10,7 +11,7 @@ import { ReportingService } from './application/reporting.service';
  */
 @Module({
   imports: [AuditModule],
-  providers: [ReportingService, BottlenecksService],
+  providers: [ReportingService, BottlenecksService, YearlyReports],
   exports: [ReportingService, BottlenecksService, AuditModule],
 })
 export class ReportingModule {}

@@ -40,13 +40,14 @@ export class BudgetPagesController {
   async detail(
     @Page() ctx: PageContext,
     @UserAbility() ability: AppAbility,
+    @CurrentUser() user: AuthenticatedUser,
     @Param('id') id: string,
     @Query('saved') saved: string | undefined,
     @CurrentAuditActor() who: AuditActor,
     @Res() reply: FastifyReply,
   ) {
     const referral = await this.budget.get(ability, id, who);
-    const sharedFacts = await this.budget.sharedFacts(ability, id, who);
+    const sharedFacts = await this.budget.sharedFacts(ability, user, id, who);
     return html(reply, BudgetDetailPage({ ctx, referral, sharedFacts, today: this.clock.today(), saved: saved && SAVED.has(saved) ? saved : undefined }));
   }
 

@@ -2,11 +2,8 @@ import { Injectable, Optional } from '@nestjs/common';
 import { Clock } from '@woonbrug/kernel';
 import { ClsService } from 'nestjs-cls';
 import type { EntityManager } from 'typeorm';
-import { auditChainHash } from '../domain/audit-chain';
+import { canonicalAuditRecord } from '../domain/audit-chain';
 import { toAuditRecord, type AuditEvent } from '../domain/audit-event';
-
-/** The one lock every writer of the chain takes (transaction-scoped, `hashtext` of this name). */
-export const AUDIT_CHAIN_LOCK = 'woonbrug:audit_event:chain';
 
 /** Where a recorded event landed in the chain. */
 export interface RecordedAuditEvent {
@@ -30,55 +27,36 @@ export class AuditLog {
   ) {}
 
   /**
-   * Appends one event. `manager` must be the caller's transactional manager
-   * (`dataSource.transaction(m => …)`); without a transaction the chain lock would not hold.
-   *
-   * Writers are serialised by a transaction-scoped advisory lock, held until the caller commits or
-   * rolls back: the next writer reads the last hash only once this one is settled, so concurrent
-   * transactions cannot fork the chain, and ids grow in chain order. Keep the rest of the
-   * transaction short after recording: other writers wait for it.
+   * Appends one event in the caller's transaction (`dataSource.transaction(m => …)`), so that it
+   * commits with the change it records or not at all.
    */
   async record(manager: EntityManager, event: AuditEvent): Promise<RecordedAuditEvent> {
     if (!manager.queryRunner?.isTransactionActive) {
       throw new Error("AuditLog.record needs the caller's transaction (call it inside dataSource.transaction)");
     }
-    const record = toAuditRecord(this.withRequestContext(event), this.clock.now());
-    await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [AUDIT_CHAIN_LOCK]);
-    const [last] = (await manager.query(`SELECT hash FROM audit_event ORDER BY id DESC LIMIT 1`)) as Array<{ hash: Buffer }>;
-    const prevHash = last?.hash ?? null;
-    const hash = auditChainHash(prevHash, record);
-    const [row] = (await manager.query(
-      `INSERT INTO audit_event (occurred_at, event_type, outcome, user_id, role, organisation_id, on_behalf_of, case_id, case_pseudonym,
-         subject, category, fields, action, consent_id, purpose, portal, client_address, correlation_id, prev_hash, hash,
-         canonical_version, purpose_digest)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, decode($22, 'hex'))
-       RETURNING id`,
-      [
-        record.occurredAt.toISOString(),
-        record.eventType,
-        record.outcome,
-        record.userId,
-        record.role,
-        record.organisationId,
-        record.onBehalfOf,
-        record.caseId,
-        record.casePseudonym,
-        record.subject,
-        record.category,
-        record.fields,
-        record.action,
-        record.consentId,
-        record.purpose,
-        record.portal,
-        record.clientAddress,
-        record.correlationId,
-        prevHash,
-        hash,
-        record.canonicalVersion,
-        record.purposeDigest,
-      ],
-    )) as Array<{ id: string }>;
-    return { id: String(row!.id), hash: hash.toString('hex') };
+    const [recorded] = await this.append(manager, [event]);
+    return recorded!;
+  }
+
+  /**
+   * Appends events in order, in one statement (`audit_append`, see its migration): the chain lock,
+   * the last hash and the inserts happen inside PostgreSQL, one round trip for any number of events.
+   * `db` is a transaction's manager (the events commit with it, and the lock is held to its end)
+   * or the data source (the statement is its own transaction: the lock lasts one statement).
+   *
+   * Writers are serialised by that transaction-scoped advisory lock: the next writer reads the
+   * last hash only once this one is settled, so concurrent writers cannot fork the chain, and ids
+   * grow in chain order.
+   */
+  async append(db: Pick<EntityManager, 'query'>, events: readonly AuditEvent[]): Promise<RecordedAuditEvent[]> {
+    if (events.length === 0) return [];
+    const now = this.clock.now();
+    const payload = events.map((event) => {
+      const record = toAuditRecord(this.withRequestContext(event), now);
+      return { ...record, occurredAt: record.occurredAt.toISOString(), canonical: canonicalAuditRecord(record) };
+    });
+    const rows = (await db.query(`SELECT id, hash FROM audit_append($1::jsonb)`, [JSON.stringify(payload)])) as Array<{ id: string; hash: Buffer }>;
+    return rows.map((row) => ({ id: String(row.id), hash: row.hash.toString('hex') }));
   }
 
   /** Fills the client address and correlation id from the request context where the event lacks them. */

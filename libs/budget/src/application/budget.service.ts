@@ -2,9 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditTrail, fieldNamesOf, type AuditActor } from '@woonbrug/audit';
 import { CasesService, type CaseState, FactsService, type FactView } from '@woonbrug/cases';
+import { PartnerGrants } from '@woonbrug/consent';
 import { IdentityService, type AuthenticatedUser } from '@woonbrug/identity';
 import { belgianDate, Clock, NotFoundError } from '@woonbrug/kernel';
-import { accessibleWhere, subject, type AppAbility } from '@woonbrug/policies';
+import { accessibleWhere, subject, type AppAbility, type PolicyActor } from '@woonbrug/policies';
 import { DataSource, type EntityManager } from 'typeorm';
 import { checkRecordedDate, checkText, type BudgetCounsellingKind, type FieldProblem, type FinancialReferralStatus } from '../domain/budget-counselling';
 import {
@@ -88,6 +89,7 @@ export class BudgetService {
     private readonly facts: FactsService,
     private readonly identity: IdentityService,
     private readonly audit: AuditTrail,
+    private readonly grants: PartnerGrants,
   ) {}
 
   /** Whether the worker can refer the case now, and to which OCMW. */
@@ -180,9 +182,9 @@ export class BudgetService {
    * The facts the worker disclosed to the caller's organisation on the referral's case, under the
    * tenant's consent — the same policy decides as everywhere (DESIGN.md §3).
    */
-  async sharedFacts(ability: AppAbility, id: string, who?: AuditActor): Promise<FactView[]> {
+  async sharedFacts(ability: AppAbility, actor: PolicyActor, id: string, who?: AuditActor): Promise<FactView[]> {
     const row = await this.load(this.db.manager, ability, 'read', id);
-    const facts = await this.facts.list(ability, row.case_id);
+    const facts = await this.facts.list(await this.grants.abilityFor(actor, row.case_id), row.case_id);
     if (who && facts.length > 0) {
       const categories = [...new Set(facts.map((f) => f.category))].sort().join(',');
       await this.audit.record(who, [{ eventType: 'case.read', outcome: 'allowed', action: 'read', caseId: row.case_id, subject: 'fact', category: categories, fields: fieldNamesOf({ facts }) }]);

@@ -4,7 +4,7 @@ import { AuditLog } from '@woonbrug/audit';
 import { CasesService, FactsService, type FactView } from '@woonbrug/cases';
 import { IdentityService, type AuthenticatedUser, type OrganisationView } from '@woonbrug/identity';
 import { NotFoundError , Clock } from '@woonbrug/kernel';
-import { buildAbility, FACT_CATEGORIES, type AppAbility, type FactCategory } from '@woonbrug/policies';
+import { FACT_CATEGORIES, type AppAbility, type FactCategory } from '@woonbrug/policies';
 import { DataSource } from 'typeorm';
 import { confirmationNeeded } from '../domain/sharing-rules';
 import { BeyondConsentError, ConfirmationRequiredError, NotAPartnerError } from '../domain/sharing.errors';
@@ -54,29 +54,19 @@ export class DisclosureService {
   ) {}
 
   async list(ability: AppAbility, caseId: string): Promise<DisclosureView[]> {
-    await caseForWork(this.cases, ability, 'read', 'Disclosure', caseId);
-    const rows = (await this.db.query(
-      `SELECT id, organisation_id, category, fact_id, warning_confirmed, shared_secrecy_confirmed, disclosed_at
-         FROM disclosure WHERE case_id = $1 AND revoked_at IS NULL ORDER BY disclosed_at`,
-      [caseId],
-    )) as Array<{ id: string; organisation_id: string; category: FactCategory | null; fact_id: string | null; warning_confirmed: boolean; shared_secrecy_confirmed: boolean; disclosed_at: Date }>;
-    return rows.map((r) => ({
-      id: r.id,
-      organisationId: r.organisation_id,
-      category: r.category,
-      factId: r.fact_id,
-      warningConfirmed: r.warning_confirmed,
-      sharedSecrecyConfirmed: r.shared_secrecy_confirmed,
-      disclosedAt: r.disclosed_at.toISOString(),
-    }));
+    return (await this.read(ability, caseId, false)).map(({ revokedAt: _revokedAt, ...view }) => view);
   }
 
   /** Every disclosure of a case, revoked ones included, oldest first (the tenant's overview, GDPR art. 15). */
-  async history(ability: AppAbility, caseId: string): Promise<Array<DisclosureView & { readonly revokedAt: string | null }>> {
+  history(ability: AppAbility, caseId: string): Promise<Array<DisclosureView & { readonly revokedAt: string | null }>> {
+    return this.read(ability, caseId, true);
+  }
+
+  private async read(ability: AppAbility, caseId: string, withRevoked: boolean): Promise<Array<DisclosureView & { readonly revokedAt: string | null }>> {
     await caseForWork(this.cases, ability, 'read', 'Disclosure', caseId);
     const rows = (await this.db.query(
       `SELECT id, organisation_id, category, fact_id, warning_confirmed, shared_secrecy_confirmed, disclosed_at, revoked_at
-         FROM disclosure WHERE case_id = $1 ORDER BY disclosed_at, id`,
+         FROM disclosure WHERE case_id = $1${withRevoked ? '' : ' AND revoked_at IS NULL'} ORDER BY disclosed_at, id`,
       [caseId],
     )) as Array<{ id: string; organisation_id: string; category: FactCategory | null; fact_id: string | null; warning_confirmed: boolean; shared_secrecy_confirmed: boolean; disclosed_at: Date; revoked_at: Date | null }>;
     return rows.map((r) => ({
@@ -178,7 +168,7 @@ export class DisclosureService {
     for (const { id } of orgIds) {
       const organisation = await this.identity.findOrganisation(id);
       if (!organisation || organisation.kind === 'outreach') continue;
-      const partnerAbility = buildAbility({ id: 'preview', role: organisation.kind === 'landlord' ? 'landlord_agent' : 'ocmw_agent', organisationId: id }, await this.grants.load(id));
+      const partnerAbility = await this.grants.abilityFor({ id: 'preview', role: organisation.kind === 'landlord' ? 'landlord_agent' : 'ocmw_agent', organisationId: id }, caseId);
       result.push({
         organisation,
         consentedCategories: await this.consentedCategories(caseId, id),

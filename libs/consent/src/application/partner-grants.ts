@@ -1,54 +1,67 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { FactCategory, PartnerContext, PartnerContextSource, PartnerGrant, PolicyActor } from '@woonbrug/policies';
-import { NO_PARTNER_CONTEXT } from '@woonbrug/policies';
+import { buildAbility, NO_PARTNER_CONTEXT, type AppAbility, type FactCategory, type PartnerContext, type PartnerGrant, type PolicyActor } from '@woonbrug/policies';
 import { Clock } from '@woonbrug/kernel';
 import { DataSource } from 'typeorm';
 
+const PARTNER_ROLES: ReadonlySet<string> = new Set(['landlord_agent', 'ocmw_agent']);
+
 /**
- * Computes, per request, what a partner organisation may read (DESIGN.md §3): a disclosure counts
- * only while an active consent of the same organisation covers its category, and only on a case
- * that is not closed. One query, so that withdrawal and expiry take effect on the next request.
+ * Computes what a partner organisation may read of one case right now (DESIGN.md §3): a
+ * disclosure counts only while an active consent of the same organisation covers its category,
+ * and only on a case that is not closed; the cases it referred and those where it is the landlord
+ * of a referral. Read per request and per case, in one statement, so that withdrawal and expiry
+ * take effect on the next request and the cost does not grow with the organisation's caseload.
  */
 @Injectable()
-export class PartnerGrants implements PartnerContextSource {
+export class PartnerGrants {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly clock: Clock,
   ) {}
 
-  async load(actor: PolicyActor | string): Promise<PartnerContext> {
-    const organisationId = typeof actor === 'string' ? actor : actor.organisationId;
+  /**
+   * The ability for work on one case: for a partner, the request's rules plus what this case
+   * grants its organisation now; for everyone else, the request's rules (theirs do not depend on
+   * grants). The route guard's ability carries no grants at all.
+   */
+  async abilityFor(actor: PolicyActor, caseId: string): Promise<AppAbility> {
+    return buildAbility(actor, PARTNER_ROLES.has(actor.role) ? await this.load(actor.organisationId, caseId) : NO_PARTNER_CONTEXT);
+  }
+
+  /** The grants of one organisation on one case. */
+  async load(organisationId: string | null, caseId: string): Promise<PartnerContext> {
     if (!organisationId) return NO_PARTNER_CONTEXT;
     const rows = (await this.db.query(
-      `SELECT d.case_id, d.category::text AS category, d.fact_id
+      `SELECT 'grant' AS kind, d.category::text AS category, d.fact_id
          FROM disclosure d
          JOIN case_file c ON c.id = d.case_id AND c.state IN ('active', 'aftercare')
          LEFT JOIN fact f ON f.id = d.fact_id
-        WHERE d.organisation_id = $1 AND d.revoked_at IS NULL
+        WHERE d.case_id = $2 AND d.organisation_id = $1 AND d.revoked_at IS NULL
           AND EXISTS (
             SELECT 1 FROM consent k LEFT JOIN consent_withdrawal w ON w.consent_id = k.id
              WHERE k.case_id = d.case_id AND k.organisation_id = d.organisation_id AND w.consent_id IS NULL
-               AND k.given_on <= $2 AND k.expires_on >= $2
-               AND COALESCE(d.category, f.category) = ANY (k.categories))`,
-      [organisationId, this.clock.today()],
-    )) as Array<{ case_id: string; category: FactCategory | null; fact_id: string | null }>;
-    const byCase = new Map<string, { categories: Set<FactCategory>; factIds: Set<string> }>();
+               AND k.given_on <= $3 AND k.expires_on >= $3
+               AND COALESCE(d.category, f.category) = ANY (k.categories))
+       UNION ALL
+       SELECT 'referred', NULL, NULL FROM referral r WHERE r.case_id = $2 AND r.referrer_organisation_id = $1
+       UNION ALL
+       SELECT 'landlord', NULL, NULL FROM referral r JOIN case_file c ON c.id = r.case_id AND c.state IN ('active', 'aftercare')
+        WHERE r.case_id = $2 AND r.landlord_organisation_id = $1`,
+      [organisationId, caseId, this.clock.today()],
+    )) as Array<{ kind: 'grant' | 'referred' | 'landlord'; category: FactCategory | null; fact_id: string | null }>;
+    const categories = new Set<FactCategory>();
+    const factIds = new Set<string>();
     for (const r of rows) {
-      const entry = byCase.get(r.case_id) ?? { categories: new Set(), factIds: new Set() };
-      if (r.category) entry.categories.add(r.category);
-      if (r.fact_id) entry.factIds.add(r.fact_id);
-      byCase.set(r.case_id, entry);
+      if (r.kind !== 'grant') continue;
+      if (r.category) categories.add(r.category);
+      if (r.fact_id) factIds.add(r.fact_id);
     }
-    const grants: PartnerGrant[] = [...byCase].map(([caseId, e]) => ({ caseId, categories: [...e.categories], factIds: [...e.factIds] }));
-    const referred = (await this.db.query(`SELECT DISTINCT case_id FROM referral WHERE referrer_organisation_id = $1`, [organisationId])) as Array<{
-      case_id: string;
-    }>;
-    const landlordOf = (await this.db.query(
-      `SELECT DISTINCT r.case_id FROM referral r JOIN case_file c ON c.id = r.case_id AND c.state IN ('active', 'aftercare')
-        WHERE r.landlord_organisation_id = $1`,
-      [organisationId],
-    )) as Array<{ case_id: string }>;
-    return { grants, referredCaseIds: referred.map((r) => r.case_id), landlordCaseIds: landlordOf.map((r) => r.case_id) };
+    const grants: PartnerGrant[] = rows.some((r) => r.kind === 'grant') ? [{ caseId, categories: [...categories], factIds: [...factIds] }] : [];
+    return {
+      grants,
+      referredCaseIds: rows.some((r) => r.kind === 'referred') ? [caseId] : [],
+      landlordCaseIds: rows.some((r) => r.kind === 'landlord') ? [caseId] : [],
+    };
   }
 }

@@ -93,7 +93,8 @@ export function buildAbility(actor: PolicyActor, partner: PartnerContext = NO_PA
         if (partner.referredCaseIds.length > 0) {
           allow<FactSubject>('read', 'Fact', { caseId: { $in: partner.referredCaseIds }, category: 'status' }, PARTNER_FACT_FIELDS);
         }
-        if (partner.landlordCaseIds.length > 0 && actor.role === 'landlord_agent') {
+        if (actor.role === 'landlord_agent') {
+          // Present even with no case: a landlord may reach the route, and the case decides.
           allow<ProcedureEventSubject>(['create', 'read'], 'ProcedureEvent', { caseId: { $in: partner.landlordCaseIds } });
         }
         if (actor.role === 'ocmw_agent') {

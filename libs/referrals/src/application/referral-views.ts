@@ -39,6 +39,14 @@ export interface ReferralView {
   readonly budgetGuidance?: { readonly inPlace: true; readonly since: string } | null;
   /** The eviction procedure, for the landlord of the case (detail only). */
   readonly procedure?: readonly ProcedureEventView[];
+  /** Whether the caller may record a step of the procedure now: the landlord of an open case (detail only). */
+  readonly mayRecordProcedure?: boolean;
+}
+
+/** One page of a referrer's list, newest first; `next` continues after its last item (null: no more). */
+export interface ReferralPage {
+  readonly items: readonly ReferralView[];
+  readonly next: string | null;
 }
 
 /** A referral as the coordinator triages it: who referred, and whether it looks eligible. */

@@ -3,15 +3,16 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditTrail, fieldNamesOf, type AuditActor } from '@woonbrug/audit';
 import { BudgetService } from '@woonbrug/budget';
 import { CasesService, FactsService, ProcedureService, type CaseHandling, type ProcedureEventKind } from '@woonbrug/cases';
+import { PartnerGrants } from '@woonbrug/consent';
 import { IdentityService, type AuthenticatedUser, type UserSummary } from '@woonbrug/identity';
 import { Clock, DomainError, NotFoundError } from '@woonbrug/kernel';
-import { accessibleWhere, type AppAbility } from '@woonbrug/policies';
+import { accessibleWhere, subject, type AppAbility, type PolicyActor } from '@woonbrug/policies';
 import { DataSource } from 'typeorm';
 import { checkReferralDates } from '../domain/referral-dates';
 import { InvalidReferralError } from '../domain/referral.errors';
 import { isProbablyIneligible, type ReferralReason } from '../domain/referral-reason';
 import type { SubmitReferralDto } from '../http/referral.dto';
-import type { IncomingReferral, ReferralView } from './referral-views';
+import type { IncomingReferral, ReferralPage, ReferralView } from './referral-views';
 
 const REFERRAL_POLICY_COLUMNS = { referrerOrganisationId: 'r.referrer_organisation_id' } as const;
 
@@ -47,6 +48,10 @@ const REFERRAL_SELECT = `SELECT r.id, r.case_id, r.referrer_organisation_id, ro.
   FROM referral r
   JOIN organisation ro ON ro.id = r.referrer_organisation_id
   JOIN organisation lo ON lo.id = r.landlord_organisation_id`;
+
+/** A referrer's list comes in pages of this size unless it asks for another (at most the maximum). */
+const DEFAULT_PAGE_SIZE = 50;
+const MAX_PAGE_SIZE = 100;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -104,6 +109,11 @@ function withHandling(row: ReferralRow, handling: CaseHandling | undefined, toda
   };
 }
 
+/** A case the worker still handles: the landlord records its procedure only there. */
+function isOpen(view: ReferralView): boolean {
+  return view.handling.status === 'handled' || view.handling.status === 'attention';
+}
+
 /** Referral intake by landlords and OCMWs, their own view of it, and the coordinator's triage list. */
 @Injectable()
 export class ReferralsService {
@@ -116,6 +126,7 @@ export class ReferralsService {
     private readonly budget: BudgetService,
     private readonly audit: AuditTrail,
     private readonly identity: IdentityService,
+    private readonly grants: PartnerGrants,
   ) {}
 
   /** Municipalities of the service area, for the referral form. */
@@ -180,21 +191,36 @@ export class ReferralsService {
   }
 
   /**
-   * The caller's own organisation's referrals, newest first. A partner's list is logged (one event
-   * per case it shows) before it is returned.
+   * A page of the caller's own organisation's referrals, newest first (`limit`, at most 100; the
+   * page after `before`, a previous page's `next`). A partner's list is logged (one event per case
+   * it shows) before it is returned.
    */
-  async listOwn(ability: AppAbility, who?: AuditActor): Promise<ReferralView[]> {
+  async listOwn(ability: AppAbility, page: { limit?: number; before?: string } = {}, who?: AuditActor): Promise<ReferralPage> {
+    const limit = Math.min(Math.max(page.limit ?? DEFAULT_PAGE_SIZE, 1), MAX_PAGE_SIZE);
     const policy = accessibleWhere(ability, 'read', 'Referral', REFERRAL_POLICY_COLUMNS);
-    const rows = (await this.db.query(`${REFERRAL_SELECT} WHERE ${policy.sql} ORDER BY r.created_at DESC LIMIT 500`, policy.params)) as ReferralRow[];
-    const views = await this.withHandlings(rows);
+    const params: unknown[] = [...policy.params];
+    let after = '';
+    if (page.before) {
+      const [at, id] = page.before.split('~');
+      params.push(at, id);
+      after = ` AND (r.created_at, r.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`;
+    }
+    params.push(limit + 1);
+    const rows = (await this.db.query(
+      `SELECT q.*, to_char(q.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') || '~' || q.id AS cursor
+         FROM (${REFERRAL_SELECT} WHERE ${policy.sql}${after} ORDER BY r.created_at DESC, r.id DESC LIMIT $${params.length}) q`,
+      params,
+    )) as Array<ReferralRow & { cursor: string }>;
+    const shown = rows.slice(0, limit);
+    const items = await this.withHandlings(shown);
     if (who) {
-      const fields = fieldNamesOf(views[0] ?? {});
+      const fields = fieldNamesOf(items[0] ?? {});
       await this.audit.record(
         who,
-        rows.map((r) => ({ eventType: 'case.list' as const, outcome: 'allowed' as const, action: 'list', caseId: r.case_id, subject: 'referral', fields })),
+        shown.map((r) => ({ eventType: 'case.list' as const, outcome: 'allowed' as const, action: 'list', caseId: r.case_id, subject: 'referral', fields })),
       );
     }
-    return views;
+    return { items, next: rows.length > limit ? shown[shown.length - 1]!.cursor : null };
   }
 
   /**
@@ -202,7 +228,7 @@ export class ReferralsService {
    * referral answers exactly like a missing one. A partner's read — and a refused one — is logged
    * before anything is returned.
    */
-  async getOwn(ability: AppAbility, id: string, who?: AuditActor): Promise<ReferralView> {
+  async getOwn(ability: AppAbility, actor: PolicyActor, id: string, who?: AuditActor): Promise<ReferralView> {
     if (!UUID.test(id)) throw new NotFoundError('Referral');
     const policy = accessibleWhere(ability, 'read', 'Referral', REFERRAL_POLICY_COLUMNS, 1);
     const [row] = (await this.db.query(`${REFERRAL_SELECT} WHERE r.id = $1 AND ${policy.sql}`, [id, ...policy.params])) as ReferralRow[];
@@ -214,13 +240,16 @@ export class ReferralsService {
       throw new NotFoundError('Referral');
     }
     const [view] = await this.withHandlings([row]);
+    // What this case grants the caller's organisation now (the request's ability holds no grants).
+    const onCase = await this.grants.abilityFor(actor, row.case_id);
     const budgetGuidance =
       row.referrer_organisation_kind === 'landlord' ? await this.budget.guidanceForLandlord(row.case_id, row.referrer_organisation_id, this.clock.today()) : undefined;
     const full: ReferralView = {
       ...view!,
-      facts: await this.facts.list(ability, row.case_id),
-      procedure: await this.procedure.list(ability, row.case_id),
+      facts: await this.facts.list(onCase, row.case_id),
+      procedure: await this.procedure.list(onCase, row.case_id),
       ...(budgetGuidance === undefined ? {} : { budgetGuidance }),
+      mayRecordProcedure: isOpen(view!) && onCase.can('create', subject('ProcedureEvent', { caseId: row.case_id, caseWorkerId: null })),
     };
     if (who) {
       const categories = [...new Set((full.facts ?? []).map((f) => f.category))].sort();
@@ -237,7 +266,7 @@ export class ReferralsService {
     const policy = accessibleWhere(ability, 'read', 'Referral', REFERRAL_POLICY_COLUMNS, 1);
     const [row] = (await this.db.query(`SELECT r.case_id FROM referral r WHERE r.id = $1 AND ${policy.sql}`, [referralId, ...policy.params])) as Array<{ case_id: string }>;
     if (!row) throw new NotFoundError('Referral');
-    return this.procedure.record(ability, actor, row.case_id, input);
+    return this.procedure.record(await this.grants.abilityFor(actor, row.case_id), actor, row.case_id, input);
   }
 
   private async withHandlings(rows: ReferralRow[]): Promise<ReferralView[]> {

@@ -6,9 +6,8 @@ import { DomainError } from '@woonbrug/kernel';
 import { RequireAbility, SignedIn, UserAbility, type AppAbility } from '@woonbrug/policies';
 import { fromForm, html, Page, redirect, validateInput, type FieldErrors, type FieldProblem, type PageContext } from '@woonbrug/web';
 import type { FastifyReply } from 'fastify';
-import type { ReferralView } from '../application/referral-views';
 import { ReferralsService } from '../application/referrals.service';
-import { ProcedureEventDto, SubmitReferralDto } from './referral.dto';
+import { ProcedureEventDto, ReferralListQueryDto, SubmitReferralDto } from './referral.dto';
 import { ReferralDetailPage } from './views/referral-detail.page';
 import { ReferralFormPage } from './views/referral-form.page';
 import { ReferralListPage } from './views/referral-list.page';
@@ -36,8 +35,17 @@ export class PartnerReferralPagesController {
 
   @Get('referrals')
   @RequireAbility('read', 'Referral')
-  async list(@Page() ctx: PageContext, @UserAbility() ability: AppAbility, @CurrentAuditActor() who: AuditActor, @Res() reply: FastifyReply) {
-    return html(reply, ReferralListPage({ ctx, referrals: await this.referrals.listOwn(ability, who) }));
+  async list(
+    @Page() ctx: PageContext,
+    @UserAbility() ability: AppAbility,
+    @Query('before') before: unknown,
+    @CurrentAuditActor() who: AuditActor,
+    @Res() reply: FastifyReply,
+  ) {
+    // A page link that does not parse shows the newest page rather than an error.
+    const input = validateInput(ReferralListQueryDto, fromForm({ before }));
+    const page = await this.referrals.listOwn(ability, input.ok ? { before: input.value.before } : {}, who);
+    return html(reply, ReferralListPage({ ctx, page, paged: input.ok && input.value.before !== undefined }));
   }
 
   @Get('referrals/new')
@@ -68,13 +76,14 @@ export class PartnerReferralPagesController {
   async detail(
     @Page() ctx: PageContext,
     @UserAbility() ability: AppAbility,
+    @CurrentUser() user: AuthenticatedUser,
     @Param('id') id: string,
     @Query('created') created: string | undefined,
     @CurrentAuditActor() who: AuditActor,
     @Res() reply: FastifyReply,
   ) {
-    const referral = await this.referrals.getOwn(ability, id, who);
-    return html(reply, ReferralDetailPage({ ctx, referral, created: created === '1', canRecordProcedure: this.canRecordProcedure(ability, referral) }));
+    const referral = await this.referrals.getOwn(ability, user, id, who);
+    return html(reply, ReferralDetailPage({ ctx, referral, created: created === '1', canRecordProcedure: referral.mayRecordProcedure === true }));
   }
 
   @Post('referrals/:id/procedure-events')
@@ -102,17 +111,12 @@ export class PartnerReferralPagesController {
         message = ctx.t(`errors.${error.code}`);
       }
     }
-    const referral = await this.referrals.getOwn(ability, id, who);
+    const referral = await this.referrals.getOwn(ability, user, id, who);
     return html(
       reply,
       ReferralDetailPage({ ctx, referral, created: false, canRecordProcedure: true, procedureForm: { errors: fieldErrors(ctx, problems), values, message } }),
       400,
     );
-  }
-
-  /** Only the landlord of an open case records its procedure there. */
-  private canRecordProcedure(ability: AppAbility, referral: ReferralView): boolean {
-    return referral.handling.status !== 'pending' && referral.handling.status !== 'declined' && referral.handling.status !== 'closed' && ability.can('create', 'ProcedureEvent');
   }
 
   private async renderForm(ctx: PageContext, user: AuthenticatedUser, values: Record<string, unknown>, errors: FieldErrors) {

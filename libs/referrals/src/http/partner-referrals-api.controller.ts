@@ -1,10 +1,10 @@
-import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentAuditActor, type AuditActor } from '@woonbrug/audit';
 import { CurrentUser, IdentityService, type AuthenticatedUser } from '@woonbrug/identity';
 import { RequireAbility, UserAbility, type AppAbility } from '@woonbrug/policies';
 import { ReferralsService } from '../application/referrals.service';
-import { ProcedureEventDto, SubmitReferralDto } from './referral.dto';
+import { ProcedureEventDto, ReferralListQueryDto, SubmitReferralDto } from './referral.dto';
 
 /** The referrer's JSON API (landlord and OCMW portals). */
 @ApiTags('referrals')
@@ -25,17 +25,18 @@ export class PartnerReferralsApiController {
 
   @Get('referrals')
   @RequireAbility('read', 'Referral')
-  @ApiOkResponse({ description: "The organisation's own referrals with their handling status." })
-  async list(@UserAbility() ability: AppAbility, @CurrentAuditActor() who: AuditActor) {
-    return { items: await this.referrals.listOwn(ability, who) };
+  @ApiOkResponse({ description: "A page of the organisation's own referrals, newest first, with their handling status; `next` asks for the page after it." })
+  @ApiBadRequestResponse({ description: 'Problem details: `limit` outside 1–100 or a `before` that is not a `next` value.' })
+  list(@UserAbility() ability: AppAbility, @Query() query: ReferralListQueryDto, @CurrentAuditActor() who: AuditActor) {
+    return this.referrals.listOwn(ability, query, who);
   }
 
   @Get('referrals/:id')
   @RequireAbility('read', 'Referral')
   @ApiOkResponse({ description: 'One referral of the own organisation.' })
   @ApiNotFoundResponse({ description: 'No such referral, or one of another organisation.' })
-  get(@UserAbility() ability: AppAbility, @Param('id') id: string, @CurrentAuditActor() who: AuditActor) {
-    return this.referrals.getOwn(ability, id, who);
+  get(@UserAbility() ability: AppAbility, @CurrentUser() user: AuthenticatedUser, @Param('id') id: string, @CurrentAuditActor() who: AuditActor) {
+    return this.referrals.getOwn(ability, user, id, who);
   }
 
   @Post('referrals/:id/procedure-events')

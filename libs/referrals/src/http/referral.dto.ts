@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsEmail, IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsBoolean, IsEmail, IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 import { PROCEDURE_EVENT_KINDS, type ProcedureEventKind } from '@woonbrug/cases';
 import { REFERRAL_REASONS, type ReferralReason } from '../domain/referral-reason';
 
@@ -102,4 +103,24 @@ export class ProcedureEventDto {
   @IsString()
   @MaxLength(2000)
   note?: string;
+}
+
+/** Where a page of the referral list starts: the time (UTC, microseconds) and id of the last referral of the page before. */
+export const REFERRAL_CURSOR = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z~[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** A page of the referrer's list (`GET /api/referrals`, and the list page): newest first. */
+export class ReferralListQueryDto {
+  @ApiPropertyOptional({ example: 50, minimum: 1, maximum: 100, default: 50, description: 'Referrals per page' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit?: number;
+
+  @ApiPropertyOptional({ example: '2026-11-02T09:15:00.123456Z~0b7e1c5a-6f0e-4d39-9a55-2f1e8c3d4b6a', description: 'The `next` of the previous page' })
+  @IsOptional()
+  @IsString()
+  @Matches(REFERRAL_CURSOR)
+  before?: string;
 }

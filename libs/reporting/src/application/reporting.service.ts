@@ -7,7 +7,7 @@ import { groupByCategory, type BottlenecksByCategory } from '../domain/bottlenec
 import { periodProblems } from '../domain/period';
 import type { ReportPeriod, ReportScope, YearlyReport } from '../domain/report';
 import { suppressReportCells } from '../domain/report-suppression';
-import { loadYearlyReport } from '../infrastructure/yearly-report.query';
+import { YearlyReports } from '../infrastructure/yearly-reports';
 import { BottlenecksService } from './bottlenecks.service';
 
 /** Who asks for a report: the signed-in user's organisation. */
@@ -38,6 +38,7 @@ export class ReportingService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly clock: Clock,
     private readonly bottlenecks: BottlenecksService,
+    private readonly reports: YearlyReports,
   ) {}
 
   /**
@@ -48,7 +49,7 @@ export class ReportingService {
   async yearlyReport(scope: ReportScope, period: ReportPeriod = {}): Promise<YearlyReport> {
     const problems = periodProblems(period.from, period.to, 'to');
     if (problems.length > 0) throw new DomainError('VALIDATION_FAILED', 'invalid', 'The period ends before it starts', problems);
-    const full = await loadYearlyReport(this.db, scope, period);
+    const full = await this.reports.load(scope, period);
     return scope.scope === 'referrer' ? suppressReportCells(full) : full;
   }
 

@@ -172,15 +172,41 @@ export async function referringOrganisations(m: EntityManager | DataSource): Pro
   return (await m.query(`SELECT id, name, kind::text AS kind FROM organisation WHERE kind IN ('landlord', 'ocmw') ORDER BY id`)) as ReferringOrganisation[];
 }
 
+/**
+ * The version of what a report of this scope is computed from (table `report_source_version`,
+ * bumped by triggers in every writer's transaction): an outreach organisation's report changes
+ * with its own cases and with organisations; a referrer's figures with any case. Versions only
+ * grow, so an equal sum means nothing changed.
+ */
+export async function reportSourceVersion(m: EntityManager | DataSource, scope: ReportScope): Promise<string> {
+  const [row] = (await m.query(
+    scope.scope === 'outreach'
+      ? `SELECT coalesce(sum(version), 0)::text AS version FROM report_source_version WHERE organisation_id IN ($1, '00000000-0000-0000-0000-000000000000')`
+      : `SELECT coalesce(sum(version), 0)::text AS version FROM report_source_version`,
+    scope.scope === 'outreach' ? [scope.organisationId] : [],
+  )) as Array<{ version: string }>;
+  return row!.version;
+}
+
 /** Runs {@link yearlyReportSql} in one read-only transaction and shapes the rows into the report (nothing suppressed). */
 export async function loadYearlyReport(db: DataSource, scope: ReportScope, period: ReportPeriod): Promise<YearlyReport> {
-  const { rows, referrers } = await db.transaction('REPEATABLE READ', async (m) => {
+  return (await readYearlyReport(db, scope, period)).report;
+}
+
+/** {@link loadYearlyReport}, with the source version it was computed at (read in the same snapshot). */
+export async function readYearlyReport(db: DataSource, scope: ReportScope, period: ReportPeriod): Promise<{ report: YearlyReport; version: string }> {
+  const { rows, referrers, version } = await db.transaction('REPEATABLE READ', async (m) => {
     await m.query(`SET TRANSACTION READ ONLY`);
     await m.query(`SET LOCAL work_mem = '${REPORT_WORK_MEM}'`);
+    const version = await reportSourceVersion(m, scope);
     const referrers = scope.scope === 'outreach' ? await referringOrganisations(m) : [];
     const { sql, params } = yearlyReportSql(scope, period, referrers);
-    return { rows: (await m.query(sql, params)) as AggregateRow[], referrers };
+    return { rows: (await m.query(sql, params)) as AggregateRow[], referrers, version };
   });
+  return { report: shapeReport(rows, referrers, scope, period), version };
+}
+
+function shapeReport(rows: AggregateRow[], referrers: readonly ReferringOrganisation[], scope: ReportScope, period: ReportPeriod): YearlyReport {
   const counts = (r: AggregateRow): RowCounts => ({
     trajectories: r.trajectories,
     favourable: r.favourable,

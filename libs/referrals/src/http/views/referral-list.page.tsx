@@ -1,9 +1,11 @@
 import { Layout, type PageContext } from '@woonbrug/web';
-import type { ReferralView } from '../../application/referral-views';
+import type { ReferralPage } from '../../application/referral-views';
 import { StatusBadge } from './status-badge';
 
-export function ReferralListPage({ ctx, referrals }: { ctx: PageContext; referrals: readonly ReferralView[] }): JSX.Element {
+/** A page of the referrer's list, newest first, with links to older ones and back to the newest. */
+export function ReferralListPage({ ctx, page, paged }: { ctx: PageContext; page: ReferralPage; paged: boolean }): JSX.Element {
   const { t } = ctx;
+  const referrals = page.items;
   return (
     <Layout ctx={ctx} title={t('referral.list.title')}>
       <p>
@@ -14,7 +16,7 @@ export function ReferralListPage({ ctx, referrals }: { ctx: PageContext; referra
       {referrals.length === 0 ? (
         <p safe>{t('referral.list.empty')}</p>
       ) : (
-        <div class="table-wrap">
+        <div class="table-wrap" role="region" tabindex="0" aria-label={t('referral.list.title')}>
           <table>
             <caption class="visually-hidden" safe>
               {t('referral.list.title')}
@@ -45,6 +47,26 @@ export function ReferralListPage({ ctx, referrals }: { ctx: PageContext; referra
             </tbody>
           </table>
         </div>
+      )}
+      {page.next || paged ? (
+        <nav class="pager" aria-label={t('referral.list.pages')}>
+          {paged ? (
+            <a href="/referrals" safe>
+              {t('referral.list.newest')}
+            </a>
+          ) : (
+            ''
+          )}
+          {page.next ? (
+            <a href={`/referrals?before=${encodeURIComponent(page.next)}`} rel="next" safe>
+              {t('referral.list.older')}
+            </a>
+          ) : (
+            ''
+          )}
+        </nav>
+      ) : (
+        ''
       )}
     </Layout>
   );
