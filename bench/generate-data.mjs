@@ -22,6 +22,8 @@
 import { requireBuilt } from './support.mjs';
 
 export const BENCH_PASSWORD = 'Woonbrug-bench-2026';
+/** The TOTP secret (base32) of every bench account that needs a second factor (worker portal roles). */
+export const BENCH_TOTP_SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 const EMAIL_DOMAIN = 'bench.woonbrug.example';
 const LANDLORDS = 20;
 const OCMWS = 29;
@@ -107,6 +109,7 @@ export async function generateData(client, cases) {
        FROM generate_series(1, $3) g JOIN bench_partner p ON p.idx = 1 + ((g - 1) % (${LANDLORDS + OCMWS}))`,
     [passwordHash, WORKERS, USERS - 3 - WORKERS],
   );
+  await client.query(`UPDATE user_account SET second_factor_secret = $1 WHERE role IN ('worker', 'coordinator', 'privacy_officer')`, [BENCH_TOTP_SECRET]);
   // Partner users per organisation, numbered from 1 within it (referrals name one of them).
   await client.query(`CREATE TEMP TABLE bench_partner_user AS
     SELECT organisation_id, row_number() OVER (PARTITION BY organisation_id ORDER BY email)::int AS n, id,

@@ -121,7 +121,7 @@ describe('the disclosure log: the privacy officer and the tenant’s overview se
     const logRows = await cells(officer, 'main table tbody tr');
     expect(logRows.length).toBeGreaterThan(0);
     expect(logRows.every((cols) => cols[2] === reference)).toBe(true);
-    const gmhRead = logRows.filter((cols) => cols[1] === `${GMH.email} · ${gmhName}` && cols[3]!.startsWith('case.read (housing)'));
+    const gmhRead = logRows.filter((cols) => cols[1] === `${GMH.email} · ${gmhName}` && cols[3]!.startsWith('Dossier gelezen (housing)'));
     expect(gmhRead).toHaveLength(1);
     expect(gmhRead[0]![0]).toBe(readAt.toISOString().replace('T', ' ').slice(0, 19));
     expect(gmhRead[0]![4]).toBe('Toegelaten');

@@ -93,7 +93,7 @@ describe('authentication', () => {
   it.each<PortalName>(['worker', 'landlord', 'ocmw'])('answers 401 on every API route of the %s portal without a session', async (portal) => {
     const routes = await apiRoutes(portal);
     expect(routes.length).toBeGreaterThan(3);
-    const open = new Set(['post /api/session', 'get /api/session', 'get /health', 'get /health/live', 'get /health/ready']);
+    const open = new Set(['post /api/session', 'post /api/session/second-factor', 'get /api/session', 'get /health', 'get /health/live', 'get /health/ready']);
     for (const [method, path] of routes) {
       if (open.has(`${method} ${path}`)) continue;
       const res = await (portals.http(portal) as unknown as Record<string, (p: string) => request.Test>)[method]!(path).send({});
@@ -139,6 +139,43 @@ describe('login rate limiting', () => {
       const last = await request(app.getHttpServer()).post('/api/session').send({ email: gmh.email, password: DEMO_PASSWORD });
       expect(last.status).toBe(429);
       expect(last.body.code).toBe('TOO_MANY_REQUESTS');
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('lets an attacker hammering one account from many addresses get 429, but not lock out the real user', async () => {
+    // Addresses come from X-Forwarded-For, as behind the reverse proxy of a deployment.
+    process.env.LOGIN_RATE_LIMIT = '3';
+    process.env.TRUST_PROXY = 'true';
+    const app = await createPortalApp(LandlordPortalModule, LANDLORD_PORTAL);
+    process.env.LOGIN_RATE_LIMIT = '10000';
+    delete process.env.TRUST_PROXY;
+    const from = (address: string, password: string) =>
+      request(app.getHttpServer()).post('/api/session').set('X-Forwarded-For', address).send({ email: gmh.email, password });
+    try {
+      // One address: three wrong passwords, then refused, even with the right password.
+      const one: number[] = [];
+      for (let i = 0; i < 3; i += 1) one.push((await from('203.0.113.1', `wrong-password-${i}`)).status);
+      expect(one).toEqual([401, 401, 401]);
+      const refused = await from('203.0.113.1', DEMO_PASSWORD);
+      expect(refused.status).toBe(429);
+      expect(refused.body.code).toBe('TOO_MANY_REQUESTS');
+
+      // Many addresses, one wrong guess each: the account is under attack; each attacking address
+      // that failed is now refused with 429, and a new one gets a single guess.
+      for (let i = 2; i <= 9; i += 1) expect((await from(`203.0.113.${i}`, 'wrong-password-x')).status).toBe(401);
+      for (let i = 2; i <= 9; i += 1) expect((await from(`203.0.113.${i}`, 'wrong-password-y')).status).toBe(429);
+      expect((await from('203.0.113.10', 'wrong-password-z')).status).toBe(401);
+      expect((await from('203.0.113.10', DEMO_PASSWORD)).status).toBe(429);
+
+      // The real user, from an address that has not failed, still logs in.
+      const real = await from('198.51.100.20', DEMO_PASSWORD);
+      expect(real.status).toBe(200);
+      expect(real.body.user.email).toBe(gmh.email);
+      // And other accounts are not affected by the attack on this one.
+      const other = await request(app.getHttpServer()).post('/api/session').set('X-Forwarded-For', '198.51.100.21').send({ email: 'bvt@woonbrug.example', password: DEMO_PASSWORD });
+      expect(other.status).toBe(200);
     } finally {
       await app.close();
     }

@@ -16,6 +16,7 @@ import {
 } from '../support/authorization-rows';
 import { ROUTE_ROWS } from '../support/route-rows';
 import { sessionCookie, startPortals, type PortalName, type Portals } from '../support/portals';
+import { pendingSecondFactor, withAcceptableCode } from '../support/second-factor';
 import { validReferral } from '../support/referral-fixtures';
 
 /**
@@ -112,7 +113,13 @@ function portalOf(persona: SignedInPersona): PortalName {
 async function logIn(portal: PortalName, who: string, email: string, password: string): Promise<string> {
   const res = await send(portal, who, 'POST', '/api/session', { body: { email, password } });
   if (res.status !== 200) throw new Error(`login of ${who} failed: ${res.status} ${res.text}`);
-  return sessionCookie(res.headers['set-cookie']);
+  const pending = pendingSecondFactor(res);
+  if (!pending) return sessionCookie(res.headers['set-cookie']);
+  // Workers, coordinators and privacy officers: a TOTP code (single-use, see support/second-factor).
+  const halfway = sessionCookie(res.headers['set-cookie']);
+  const done = await withAcceptableCode(email, (code) => send(portal, who, 'POST', '/api/session/second-factor', { body: { code }, cookie: halfway }), { secret: pending.enrolmentSecret });
+  if (done.status !== 200) throw new Error(`second factor of ${who} failed: ${done.status} ${done.text}`);
+  return sessionCookie(done.headers['set-cookie']);
 }
 
 async function signedIn(persona: SignedInPersona, fresh = false): Promise<string> {
@@ -123,13 +130,33 @@ async function signedIn(persona: SignedInPersona, fresh = false): Promise<string
   return cookie;
 }
 
-/** A session of the portal's disabled account: it logs in while active, then is disabled. */
+/** Per portal, the session of the disabled account's one login, as stored right after it. */
+const disabledTemplates = new Map<PortalName, { cookie: string; sid: string; sess: string; expire: Date }>();
+
+/**
+ * A session of the portal's disabled account: it logged in while active, then was disabled. It
+ * logs in once (on the worker portal with a second-factor code, which is single-use: one login per
+ * row would wait 30 s each); the guard deletes the session on first sight of the disabled user, so
+ * the stored session is put back before each use.
+ */
 async function disabledSession(portal: PortalName): Promise<string> {
   const account = disabledAccounts[portal];
-  await db.query('UPDATE user_account SET disabled_at = NULL WHERE id = $1', [account.id]);
-  const cookie = await logIn(portal, 'disabled', account.email, DISABLED_PASSWORD);
-  await db.query('UPDATE user_account SET disabled_at = now() WHERE id = $1', [account.id]);
-  return cookie;
+  let template = disabledTemplates.get(portal);
+  if (!template) {
+    await db.query('UPDATE user_account SET disabled_at = NULL WHERE id = $1', [account.id]);
+    const cookie = await logIn(portal, 'disabled', account.email, DISABLED_PASSWORD);
+    await db.query('UPDATE user_account SET disabled_at = now() WHERE id = $1', [account.id]);
+    const { rows } = await db.query(`SELECT sid, sess::text AS sess, expire FROM session WHERE sess ->> 'userId' = $1`, [account.id]);
+    if (rows.length !== 1) throw new Error(`expected one session of the disabled ${portal} account, found ${rows.length}`);
+    template = { cookie, sid: rows[0].sid, sess: rows[0].sess, expire: rows[0].expire };
+    disabledTemplates.set(portal, template);
+  }
+  await db.query(`INSERT INTO session (sid, sess, expire) VALUES ($1, $2::json, $3) ON CONFLICT (sid) DO UPDATE SET sess = EXCLUDED.sess, expire = EXCLUDED.expire`, [
+    template.sid,
+    template.sess,
+    template.expire,
+  ]);
+  return template.cookie;
 }
 
 /** The cookie a persona presents to a portal; another portal's session under this portal's name. */

@@ -12,7 +12,7 @@ import { OCMW_PORTAL } from '../../apps/ocmw-portal/src/main';
 import { WorkerPortalModule } from '../../apps/worker-portal/src/worker-portal.module';
 import { WORKER_PORTAL } from '../../apps/worker-portal/src/main';
 import { LOG_DESTINATION } from '../../libs/web/src/web.module';
-import { sessionCookie, TEST_NOTES_MASTER_KEY, type PortalName } from '../support/portals';
+import { logInWithSecondFactor, TEST_NOTES_MASTER_KEY, type PortalName } from '../support/portals';
 import { validReferral } from '../support/referral-fixtures';
 import { prepareTestDatabase } from '../support/test-database';
 
@@ -43,9 +43,8 @@ async function login(persona: DemoPersona): Promise<string> {
   const cached = cookies.get(persona);
   if (cached) return cached;
   const account = DEMO_ACCOUNTS.find((a) => a.persona === persona)!;
-  const res = await http(account.portal).post('/api/session').send({ email: account.email, password: DEMO_PASSWORD });
-  expect(res.status).toBe(200);
-  const cookie = sessionCookie(res.headers['set-cookie']);
+  // With the TOTP code for workers, coordinators and privacy officers.
+  const cookie = await logInWithSecondFactor(http(account.portal), account.email, DEMO_PASSWORD);
   cookies.set(persona, cookie);
   return cookie;
 }

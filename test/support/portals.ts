@@ -9,6 +9,7 @@ import { OcmwPortalModule } from '../../apps/ocmw-portal/src/ocmw-portal.module'
 import { OCMW_PORTAL } from '../../apps/ocmw-portal/src/main';
 import { WorkerPortalModule } from '../../apps/worker-portal/src/worker-portal.module';
 import { WORKER_PORTAL } from '../../apps/worker-portal/src/main';
+import { pendingSecondFactor, withAcceptableCode } from './second-factor';
 import { prepareTestDatabase } from './test-database';
 
 export type PortalName = 'worker' | 'landlord' | 'ocmw';
@@ -23,8 +24,14 @@ export const TEST_NOTES_MASTER_KEY = createHash('sha256').update('woonbrug e2e p
 export interface Portals {
   readonly apps: Record<PortalName, NestFastifyApplication>;
   readonly databaseUrl: string;
-  /** Logs a demo persona in on its own portal and returns the session cookie. */
+  /**
+   * Logs a demo persona in on its own portal (password, then the TOTP code for workers,
+   * coordinators and privacy officers) and returns the session cookie. One session per persona
+   * per test file: later calls return the same cookie, so that a file needs one code per persona.
+   */
   login(persona: DemoPersona): Promise<string>;
+  /** A new session of the persona, not cached (waits for the next TOTP time step when needed). */
+  freshLogin(persona: DemoPersona): Promise<string>;
   /** supertest against one portal. */
   http(portal: PortalName): ReturnType<typeof request>;
   close(): Promise<void>;
@@ -41,6 +48,25 @@ export function sessionCookie(setCookie: string | string[] | undefined): string 
   const last = all[all.length - 1];
   if (!last) throw new Error('no session cookie in response');
   return last.split(';')[0]!;
+}
+
+/**
+ * Logs in over the API with e-mail and password and, when the portal asks for the second factor,
+ * with a TOTP code of the account's demo secret (or of the secret offered for enrolment). Returns
+ * the cookie of the signed-in session; throws when either step is refused.
+ */
+export async function logInWithSecondFactor(agent: ReturnType<typeof request>, email: string, password: string, databaseUrl?: string): Promise<string> {
+  const res = await agent.post('/api/session').send({ email, password });
+  if (res.status !== 200) throw new Error(`login of ${email} failed: ${res.status} ${JSON.stringify(res.body)}`);
+  const pending = pendingSecondFactor(res);
+  if (!pending) return sessionCookie(res.headers['set-cookie']);
+  const halfway = sessionCookie(res.headers['set-cookie']);
+  const done = await withAcceptableCode(email, (code) => agent.post('/api/session/second-factor').set('Cookie', halfway).send({ code }), {
+    secret: pending.enrolmentSecret,
+    databaseUrl,
+  });
+  if (done.status !== 200) throw new Error(`second factor of ${email} failed: ${done.status} ${JSON.stringify(done.body)}`);
+  return sessionCookie(done.headers['set-cookie']);
 }
 
 /**
@@ -68,6 +94,10 @@ export async function startPortals(env: Record<string, string> = {}, options: { 
   };
   const http = (portal: PortalName) => request(apps[portal].getHttpServer());
   const cookies = new Map<DemoPersona, string>();
+  const freshLogin = async (persona: DemoPersona): Promise<string> => {
+    const account = DEMO_ACCOUNTS.find((a) => a.persona === persona)!;
+    return logInWithSecondFactor(http(account.portal), account.email, DEMO_PASSWORD, databaseUrl);
+  };
   return {
     apps,
     databaseUrl,
@@ -75,13 +105,11 @@ export async function startPortals(env: Record<string, string> = {}, options: { 
     async login(persona) {
       const cached = cookies.get(persona);
       if (cached) return cached;
-      const account = DEMO_ACCOUNTS.find((a) => a.persona === persona)!;
-      const res = await http(account.portal).post('/api/session').send({ email: account.email, password: DEMO_PASSWORD });
-      if (res.status !== 200) throw new Error(`login of ${persona} failed: ${res.status} ${JSON.stringify(res.body)}`);
-      const cookie = sessionCookie(res.headers['set-cookie']);
+      const cookie = await freshLogin(persona);
       cookies.set(persona, cookie);
       return cookie;
     },
+    freshLogin,
     async close() {
       await Promise.all(Object.values(apps).map((a) => a.close()));
     },

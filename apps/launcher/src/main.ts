@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { loadConfig } from '@woonbrug/config';
 import { DEMO_ACCOUNTS, DEMO_ORGANISATIONS, DEMO_PASSWORD, runMigrations, seedDemo, startEmbeddedPostgres, withDataSource, type EmbeddedPostgresHandle } from '@woonbrug/database';
+import { Secret, TOTP } from 'otpauth';
 
 /**
  * `npm start`: one command for a newcomer. Starts embedded PostgreSQL (unless DATABASE_URL is
@@ -54,6 +55,21 @@ function printLogins(): void {
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ');
   log('Demo logins:');
   for (const l of [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)]) process.stdout.write(`  ${l}\n`);
+  printSecondFactors();
+}
+
+/**
+ * Workers, coordinators and privacy officers log in with a TOTP code after the password. The demo
+ * accounts have fixed, published secrets: add one to an authenticator app (type the key, or turn
+ * the otpauth URI into a QR code), or compute a code with `oathtool --totp -b <key>`.
+ */
+function printSecondFactors(): void {
+  log('Second factor (worker portal: worker, coordinator, privacy officer): add the key to an authenticator app');
+  for (const a of DEMO_ACCOUNTS) {
+    if (!('secondFactorSecret' in a)) continue;
+    const uri = new TOTP({ issuer: 'Woonbrug', label: a.email, algorithm: 'SHA1', digits: 6, period: 30, secret: Secret.fromBase32(a.secondFactorSecret) }).toString();
+    process.stdout.write(`  ${a.email.padEnd(30)} key ${a.secondFactorSecret}\n  ${''.padEnd(30)} ${uri}\n`);
+  }
 }
 
 async function main(): Promise<void> {

@@ -34,3 +34,6 @@ export {
 /** Page pieces both portals show: the status in words and colour, the cost advances with amounts. */
 export { FinancialReferralStatusBadge } from './http/views/financial-referral-status';
 export { CostAdvanceTable } from './http/views/cost-advance-table';
+
+/** OpenAPI response shapes of the financial referral views, for both portals' controllers. */
+export { CostAdvanceResponse, FinancialReferralListResponse, FinancialReferralResponse } from './http/financial-referral.response';

@@ -5,6 +5,7 @@ export type { OpenCaseInput } from './application/cases.service';
 export { FactsService } from './application/facts.service';
 export type { FactInput, FactRevisionView, FactView } from './application/facts.service';
 export type { CaseHandling, CaseSummary } from './application/case-views';
+export { CASE_SEARCH_MAX_LENGTH } from './application/case-search';
 export { CASE_OUTCOMES, CASE_STATES, OPEN_CASE_STATES, handlingStatusOf } from './domain/case-state';
 export type { CaseOutcome, CaseState, HandlingStatus } from './domain/case-state';
 export { householdKey } from './domain/household-key';

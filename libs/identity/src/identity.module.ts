@@ -4,11 +4,12 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@woonbrug/audit';
 import { AppConfig } from '@woonbrug/config';
-import type { FastifyRequest } from 'fastify';
 import { IdentityService } from './application/identity.service';
 import type { Portal } from './domain/role';
+import { AccountController } from './http/account.controller';
 import { SessionController } from './http/session.controller';
 import { LocalAuthGuard } from './infrastructure/local-auth.guard';
+import { LoginAttemptLimiter } from './infrastructure/login-attempt-limiter';
 import { localStrategyFor } from './infrastructure/local.strategy';
 import { OrganisationEntity } from './infrastructure/organisation.entity';
 import { PORTAL } from './infrastructure/portal.token';
@@ -16,11 +17,6 @@ import { SessionAuthGuard } from './infrastructure/session-auth.guard';
 import { UserAccountEntity } from './infrastructure/user-account.entity';
 
 const MINUTE_MS = 60_000;
-
-function loginAccount(request: Record<string, unknown>): string {
-  const body = (request as unknown as FastifyRequest).body as Record<string, unknown> | undefined;
-  return typeof body?.email === 'string' ? body.email.trim().toLowerCase().slice(0, 254) : '';
-}
 
 /**
  * Organisations, users and sessions for one portal: login and logout (API and page), the
@@ -36,25 +32,19 @@ export class IdentityModule {
         TypeOrmModule.forFeature([OrganisationEntity, UserAccountEntity]),
         AuditModule,
         PassportModule,
-        // Login is rate limited per client address and per account, so that neither guessing
-        // nor hashing cost (argon2id, ~10 ms a try) can be driven without bound.
+        // Every attempt on the login, password and second-factor routes is limited per client
+        // address here (so that one address can spray neither guesses nor argon2id hashing cost,
+        // ~10 ms a try); the per-account limit counts failures only, in LoginAttemptLimiter, so
+        // that an attacker hammering one account from other addresses cannot lock its owner out.
         ThrottlerModule.forRootAsync({
           inject: [AppConfig],
           useFactory: (config: AppConfig) => ({
-            throttlers: [
-              { name: 'address', ttl: MINUTE_MS, limit: config.LOGIN_RATE_LIMIT },
-              {
-                name: 'account',
-                ttl: MINUTE_MS,
-                limit: config.LOGIN_RATE_LIMIT,
-                getTracker: (req: Record<string, unknown>) => loginAccount(req),
-              },
-            ],
+            throttlers: [{ name: 'address', ttl: MINUTE_MS, limit: config.LOGIN_RATE_LIMIT }],
           }),
         }),
       ],
-      providers: [{ provide: PORTAL, useValue: portal }, IdentityService, localStrategyFor(portal), LocalAuthGuard, SessionAuthGuard],
-      controllers: [SessionController],
+      providers: [{ provide: PORTAL, useValue: portal }, IdentityService, localStrategyFor(portal), LoginAttemptLimiter, LocalAuthGuard, SessionAuthGuard],
+      controllers: [SessionController, AccountController],
       exports: [IdentityService, SessionAuthGuard, PORTAL],
     };
   }

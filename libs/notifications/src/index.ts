@@ -5,6 +5,8 @@ export type { DueDeadline } from './application/deadlines.service';
 export { NotificationsService } from './application/notifications.service';
 export type { NotificationKind, NotificationList, NotificationView } from './application/notification-views';
 export { DeadlineScan } from './application/deadline-scan';
+/** How deadlines read on a page (also the worker's start page). */
+export { daysLeftText, formatDay } from './http/views/format';
 export type { DeadlineScanResult } from './application/deadline-scan';
 export {
   DEADLINE_HORIZON_DAYS,

@@ -5,6 +5,7 @@ export type { IncomingReferral, ReferralView } from './application/referral-view
 export { REFERRAL_REASONS, isProbablyIneligible } from './domain/referral-reason';
 export type { ReferralReason } from './domain/referral-reason';
 export { SubmitReferralDto } from './http/referral.dto';
+export { ProcedureEventListResponse, ProcedureEventResponse, ReferralResponse, SubmittedReferralResponse } from './http/referral.response';
 export { PartnerReferralsApiController } from './http/partner-referrals-api.controller';
 export { PartnerReferralPagesController } from './http/partner-referral-pages.controller';
 export { StatusBadge } from './http/views/status-badge';

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { Module, RequestMethod, type DynamicModule } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { AppConfig } from '@woonbrug/config';
 import { AcceptLanguageResolver, CookieResolver, I18nModule, QueryResolver } from 'nestjs-i18n';
@@ -9,6 +10,7 @@ import type { DestinationStream } from 'pino';
 import type { Options as PinoHttpOptions } from 'pino-http';
 import { REDACTED_LOG_PATHS, serializeError, serializeRequest, serializeResponse } from './bootstrap/logging';
 import { HealthController } from './health/health.controller';
+import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 
 /**
  * Where the logs go instead of standard output, if a (global) module provides it: the tests that
@@ -70,6 +72,8 @@ export class WebModule {
         }),
       ],
       controllers: [HealthController],
+      // `Idempotency-Key` on the routes marked `@Idempotent()`.
+      providers: [{ provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }],
     };
   }
 }

@@ -4,7 +4,7 @@ import { Layout, type PageContext } from '@woonbrug/web';
 function ReferralTable({ ctx, caption, referrals }: { ctx: PageContext; caption: string; referrals: readonly FinancialReferralView[] }): JSX.Element {
   const { t } = ctx;
   return (
-    <div class="table-wrap">
+    <div class="table-wrap" role="region" tabindex="0" aria-label={t('layout.tableRegion', { name: caption })}>
       <table>
         <caption class="visually-hidden" safe>
           {caption}

@@ -1,9 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentAuditActor, type AuditActor } from '@woonbrug/audit';
-import { BudgetService } from '@woonbrug/budget';
+import { BudgetService, FinancialReferralListResponse, FinancialReferralResponse } from '@woonbrug/budget';
 import { CurrentUser, type AuthenticatedUser } from '@woonbrug/identity';
 import { RequireAbility, UserAbility, type AppAbility } from '@woonbrug/policies';
+import { Idempotent } from '@woonbrug/web';
 import { AnswerFinancialReferralDto, CostAdvanceDto, DeclineFinancialReferralDto, GuidanceStartedDto } from './budget.dto';
 import { costAdvanceInput } from './cost-advance-input';
 
@@ -16,40 +17,43 @@ export class FinancialReferralsApiController {
 
   @Get()
   @RequireAbility('read', 'FinancialReferral')
-  @ApiOkResponse({ description: 'Referrals addressed to the caller’s OCMW: waiting for an answer first, then answered.' })
+  @ApiOkResponse({ type: FinancialReferralListResponse, description: 'Referrals addressed to the caller’s OCMW: waiting for an answer first, then answered.' })
   async inbox(@UserAbility() ability: AppAbility) {
     return { items: await this.budget.inbox(ability) };
   }
 
   @Get(':id')
   @RequireAbility('read', 'FinancialReferral')
-  @ApiOkResponse({ description: 'The referral: tenant, address, motivation, the worker’s contact, answers and cost advances.' })
+  @ApiOkResponse({ type: FinancialReferralResponse, description: 'The referral: tenant, address, motivation, the worker’s contact, answers and cost advances.' })
   get(@UserAbility() ability: AppAbility, @Param('id') id: string, @CurrentAuditActor() who: AuditActor) {
     return this.budget.get(ability, id, who);
   }
 
   @Post(':id/accept')
+  @Idempotent()
   @HttpCode(200)
   @RequireAbility('update', 'FinancialReferral')
-  @ApiOkResponse({ description: 'The referral, accepted, with its new version.' })
+  @ApiOkResponse({ type: FinancialReferralResponse, description: 'The referral, accepted, with its new version.' })
   @ApiConflictResponse({ description: '`STALE_VERSION` (changed since read; nothing written) or `FINANCIAL_REFERRAL_NOT_PENDING`.' })
   accept(@UserAbility() ability: AppAbility, @CurrentUser() user: AuthenticatedUser, @Param('id') id: string, @Body() body: AnswerFinancialReferralDto) {
     return this.budget.accept(ability, user, id, body.version);
   }
 
   @Post(':id/decline')
+  @Idempotent()
   @HttpCode(200)
   @RequireAbility('update', 'FinancialReferral')
-  @ApiOkResponse({ description: 'The referral, declined with the reason the worker will see.' })
+  @ApiOkResponse({ type: FinancialReferralResponse, description: 'The referral, declined with the reason the worker will see.' })
   @ApiConflictResponse({ description: '`STALE_VERSION` or `FINANCIAL_REFERRAL_NOT_PENDING`.' })
   decline(@UserAbility() ability: AppAbility, @CurrentUser() user: AuthenticatedUser, @Param('id') id: string, @Body() body: DeclineFinancialReferralDto) {
     return this.budget.decline(ability, user, id, body.version, body.reason);
   }
 
   @Post(':id/guidance-started')
+  @Idempotent()
   @HttpCode(200)
   @RequireAbility('update', 'FinancialReferral')
-  @ApiOkResponse({ description: 'The referral with the start of guidance recorded.' })
+  @ApiOkResponse({ type: FinancialReferralResponse, description: 'The referral with the start of guidance recorded.' })
   @ApiBadRequestResponse({ description: '`DATE_IN_FUTURE` or `BEFORE_REFERRAL` on startedOn.' })
   @ApiConflictResponse({ description: '`STALE_VERSION` or `FINANCIAL_REFERRAL_NOT_ACCEPTED`.' })
   guidanceStarted(@UserAbility() ability: AppAbility, @Param('id') id: string, @Body() body: GuidanceStartedDto) {
@@ -57,8 +61,9 @@ export class FinancialReferralsApiController {
   }
 
   @Post(':id/cost-advances')
+  @Idempotent()
   @RequireAbility('update', 'FinancialReferral')
-  @ApiCreatedResponse({ description: 'The referral with its cost advances (`amountCents` and `amountFormatted`) and its new version.' })
+  @ApiCreatedResponse({ type: FinancialReferralResponse, description: 'The referral with its cost advances (`amountCents` and `amountFormatted`) and its new version.' })
   @ApiBadRequestResponse({ description: 'Problem details per field: an amount of 0 or less, above 1000000.00, or not a decimal euro string.' })
   @ApiConflictResponse({ description: '`FINANCIAL_REFERRAL_NOT_ACCEPTED`.' })
   costAdvance(@UserAbility() ability: AppAbility, @CurrentUser() user: AuthenticatedUser, @Param('id') id: string, @Body() body: CostAdvanceDto) {

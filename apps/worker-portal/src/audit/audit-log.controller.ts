@@ -5,7 +5,7 @@ import { IdentityService } from '@woonbrug/identity';
 import { RequireAbility } from '@woonbrug/policies';
 import { fromForm, html, Page, validateInput, type PageContext } from '@woonbrug/web';
 import type { FastifyReply } from 'fastify';
-import { AuditSearchDto } from './audit-search.dto';
+import { AuditEventListResponse, AuditSearchDto } from './audit-search.dto';
 import { AuditLogPage } from './audit-log.page';
 
 /** The privacy officer's view of the disclosure log: who saw what, when — never case content. */
@@ -20,7 +20,7 @@ export class AuditLogController {
 
   @Get('api/audit-events')
   @RequireAbility('read', 'AuditEvent')
-  @ApiOkResponse({ description: 'Events matching the filters, newest first (at most 500).' })
+  @ApiOkResponse({ type: AuditEventListResponse, description: 'Events matching the filters, newest first (at most 500).' })
   async list(@Query() filter: AuditSearchDto) {
     return { items: await this.search.search(filter) };
   }
@@ -28,7 +28,10 @@ export class AuditLogController {
   @Get('api/audit-events.csv')
   @RequireAbility('read', 'AuditEvent')
   @ApiProduces('text/csv')
-  @ApiOkResponse({ description: 'The same as CSV; cells that a spreadsheet would run as formulas are neutralised. The export itself is logged.' })
+  @ApiOkResponse({
+    content: { 'text/csv': { schema: { type: 'string', example: 'id,occurredAt,eventType,outcome,action,user,role,organisation,caseReference,subject,category,fields,consentId,portal,clientAddress\n' } } },
+    description: 'The same as CSV; cells that a spreadsheet would run as formulas are neutralised. The export itself is logged.',
+  })
   async csv(@Query() filter: AuditSearchDto, @CurrentAuditActor() who: AuditActor, @Res() reply: FastifyReply) {
     const events = await this.search.search(filter);
     await this.trail.record(who, [{ eventType: 'export', outcome: 'allowed', action: 'export', subject: 'audit_event', fields: Object.keys(filter) }]);

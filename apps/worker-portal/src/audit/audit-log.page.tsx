@@ -38,7 +38,7 @@ export function AuditLogPage({
       {events.length === 0 ? (
         <p safe>{t('audit.empty')}</p>
       ) : (
-        <div class="table-wrap">
+        <div class="table-wrap" role="region" tabindex="0" aria-label={t('layout.tableRegion', { name: t('audit.title') })}>
           <table>
             <thead>
               <tr>
@@ -55,7 +55,17 @@ export function AuditLogPage({
                   <td safe>{e.occurredAt.replace('T', ' ').slice(0, 19)}</td>
                   <td safe>{[e.user ?? t('audit.unknownUser'), e.organisation].filter(Boolean).join(' · ')}</td>
                   <td safe>{e.caseReference ?? '—'}</td>
-                  <td safe>{`${e.eventType}${e.category ? ` (${e.category})` : ''}${e.fields.length ? `: ${e.fields.join(', ')}` : ''}`}</td>
+                  <td>
+                    <span safe>{`${t(`audit.event.${e.eventType.replace(/\./g, '_')}`)}${e.category ? ` (${e.category})` : ''}`}</span>
+                    {e.fields.length ? (
+                      <>
+                        {': '}
+                        <code safe>{e.fields.join(', ')}</code>
+                      </>
+                    ) : (
+                      ''
+                    )}
+                  </td>
                   <td>
                     <span class={`status ${e.outcome === 'denied' ? 'status-declined' : 'status-handled'}`} safe>
                       {t(`audit.outcome.${e.outcome}`)}

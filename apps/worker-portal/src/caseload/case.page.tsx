@@ -260,7 +260,7 @@ export function CasePage({ ctx, workspace, notice, errors }: { ctx: PageContext;
               {t('sharing.factsHint')}
             </p>
             {work.facts.length ? (
-              <div class="table-wrap">
+              <div class="table-wrap" role="region" tabindex="0" aria-label={t('layout.tableRegion', { name: t('sharing.factsTitle') })}>
                 <table>
                   <thead>
                     <tr>
@@ -303,7 +303,7 @@ export function CasePage({ ctx, workspace, notice, errors }: { ctx: PageContext;
               {t('sharing.consentsHint')}
             </p>
             {work.consents.length ? (
-              <div class="table-wrap">
+              <div class="table-wrap" role="region" tabindex="0" aria-label={t('layout.tableRegion', { name: t('sharing.consentsTitle') })}>
                 <table>
                   <thead>
                     <tr>

@@ -10,7 +10,7 @@ export function CaseListPage({ ctx, cases, workers }: { ctx: PageContext; cases:
       {cases.length === 0 ? (
         <p safe>{t('caseload.empty')}</p>
       ) : (
-        <div class="table-wrap">
+        <div class="table-wrap" role="region" tabindex="0" aria-label={t('layout.tableRegion', { name: t('caseload.title') })}>
           <table>
             <thead>
               <tr>

@@ -11,7 +11,7 @@ import {
 import { CurrentUser, type AuthenticatedUser } from '@woonbrug/identity';
 import { IntervisionService, type IntervisionReplyView, type IntervisionSummaryView } from '@woonbrug/intervision';
 import { RequireAbility, UserAbility, type AppAbility } from '@woonbrug/policies';
-import { Page, type PageContext } from '@woonbrug/web';
+import { Idempotent, Page, type PageContext } from '@woonbrug/web';
 import {
   CreateIntervisionDto,
   IntervisionListResponse,
@@ -39,12 +39,13 @@ export class IntervisionApiController {
 
   @Get('intervision')
   @RequireAbility('read', 'Intervision')
-  @ApiOkResponse({ type: IntervisionListResponse })
+  @ApiOkResponse({ type: IntervisionListResponse, description: 'The caller’s drafts and every shared summary.' })
   async list(@UserAbility() ability: AppAbility, @CurrentUser() user: AuthenticatedUser): Promise<IntervisionListResponse> {
     return { items: await this.intervision.list(ability, user) };
   }
 
   @Post('cases/:caseId/intervision')
+  @Idempotent()
   @HttpCode(201)
   @RequireAbility('create', 'Intervision')
   @ApiCreatedResponse({ type: SavedIntervisionResponse, description: 'A draft with a stripped starting text made from the case’s metadata and facts (never from private notes).' })
@@ -91,6 +92,7 @@ export class IntervisionApiController {
   }
 
   @Post('intervision/:id/replies')
+  @Idempotent()
   @HttpCode(201)
   @RequireAbility('read', 'Intervision')
   @ApiCreatedResponse({ type: IntervisionReplyResponse, description: 'The answer as stored (stripped of identifiers).' })

@@ -12,7 +12,7 @@ export class CreateIntervisionDto {
   @MaxLength(INTERVISION_TEXT_LIMITS.question)
   question!: string;
 
-  @ApiPropertyOptional({ maxLength: INTERVISION_TEXT_LIMITS.title, description: `Defaults to a neutral title. ${STRIPPED}` })
+  @ApiPropertyOptional({ maxLength: INTERVISION_TEXT_LIMITS.title, example: 'Huurder houdt de deur dicht', description: `Defaults to a neutral title. ${STRIPPED}` })
   @IsOptional()
   @IsString()
   @IsNotEmpty()
@@ -22,7 +22,7 @@ export class CreateIntervisionDto {
 
 /** Sharing names the version of the summary it was decided on (optimistic locking). */
 export class IntervisionVersionDto {
-  @ApiProperty({ minimum: 1, description: 'The `version` of the summary this change was made on; a stale one answers 409 `STALE_VERSION`.' })
+  @ApiProperty({ minimum: 1, example: 1, description: 'The `version` of the summary this change was made on; a stale one answers 409 `STALE_VERSION`.' })
   @IsInt()
   @Min(1)
   version!: number;
@@ -30,19 +30,19 @@ export class IntervisionVersionDto {
 
 /** The author's edit: the whole title, question and text, on the version they saw. */
 export class UpdateIntervisionDto extends IntervisionVersionDto {
-  @ApiProperty({ maxLength: INTERVISION_TEXT_LIMITS.title, description: STRIPPED })
+  @ApiProperty({ maxLength: INTERVISION_TEXT_LIMITS.title, example: 'Huurder houdt de deur dicht', description: STRIPPED })
   @IsString()
   @IsNotEmpty()
   @MaxLength(INTERVISION_TEXT_LIMITS.title)
   title!: string;
 
-  @ApiProperty({ maxLength: INTERVISION_TEXT_LIMITS.question, description: STRIPPED })
+  @ApiProperty({ maxLength: INTERVISION_TEXT_LIMITS.question, example: 'Hoe krijg ik opnieuw contact na drie gemiste afspraken?', description: STRIPPED })
   @IsString()
   @IsNotEmpty()
   @MaxLength(INTERVISION_TEXT_LIMITS.question)
   question!: string;
 
-  @ApiProperty({ maxLength: INTERVISION_TEXT_LIMITS.body, description: STRIPPED })
+  @ApiProperty({ maxLength: INTERVISION_TEXT_LIMITS.body, example: '[huurder] woont alleen; de woning is sterk vervuild.', description: STRIPPED })
   @IsString()
   @IsNotEmpty()
   @MaxLength(INTERVISION_TEXT_LIMITS.body)
@@ -51,7 +51,7 @@ export class UpdateIntervisionDto extends IntervisionVersionDto {
 
 /** An answer in the thread of a shared summary. */
 export class IntervisionReplyDto {
-  @ApiProperty({ maxLength: INTERVISION_TEXT_LIMITS.reply, description: STRIPPED })
+  @ApiProperty({ maxLength: INTERVISION_TEXT_LIMITS.reply, example: 'Probeer via de buurvrouw een briefje te bezorgen.', description: STRIPPED })
   @IsString()
   @IsNotEmpty()
   @MaxLength(INTERVISION_TEXT_LIMITS.reply)

@@ -6,7 +6,7 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Every change of a case names the version it was made on (optimistic locking). */
 class VersionedDto {
-  @ApiProperty({ description: 'The `version` of the case this change was made on; a stale one answers 409.' })
+  @ApiProperty({ example: 3, description: 'The `version` of the case this change was made on; a stale one answers 409.' })
   @IsInt()
   @Min(1)
   version!: number;
@@ -25,7 +25,7 @@ export class MoveToStepDto extends VersionedDto {
   @IsISO8601({ strict: true })
   enteredOn?: string;
 
-  @ApiPropertyOptional({ maxLength: 2000 })
+  @ApiPropertyOptional({ maxLength: 2000, example: 'Eerste huisbezoek samen met de aanmelder.' })
   @IsOptional()
   @IsString()
   @MaxLength(2000)
@@ -60,9 +60,23 @@ export class CloseCaseDto extends VersionedDto {
 }
 
 export class ReopenCaseDto extends VersionedDto {
-  @ApiProperty({ maxLength: 2000 })
+  @ApiProperty({ maxLength: 2000, example: 'Nieuwe huuropzeg na een terugval; de huurder vraagt opnieuw hulp.' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(2000)
   reason!: string;
+}
+
+/** One line of the case timeline: a translatable label with its arguments. */
+export class TimelineEntryResponse {
+  @ApiProperty({ format: 'date', example: '2026-11-20' }) date!: string;
+  @ApiProperty({ enum: ['referral', 'step', 'fact', 'consent', 'consent_withdrawn', 'procedure', 'deadline', 'closed', 'aftercare'], example: 'step' }) kind!: string;
+  @ApiProperty({ example: 'timeline.step', description: 'i18n key of the line' }) label!: string;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, example: { step: 'guidance' }, description: 'Arguments of the label' })
+  args!: Record<string, string>;
+  @ApiPropertyOptional({ example: true, description: 'A deadline still ahead' }) upcoming?: boolean;
+}
+
+export class TimelineResponse {
+  @ApiProperty({ type: [TimelineEntryResponse], description: 'In date order' }) items!: TimelineEntryResponse[];
 }

@@ -4,7 +4,7 @@ import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
 
 /** The text of a new note, or the new text of an existing one. */
 export class NoteTextDto {
-  @ApiProperty({ minLength: 1, maxLength: MAX_NOTE_LENGTH, description: 'The note, as the worker wrote it; stored encrypted, never shared' })
+  @ApiProperty({ minLength: 1, maxLength: MAX_NOTE_LENGTH, example: 'Huurder leek vandaag erg vermoeid; volgende week opnieuw langsgaan.', description: 'The note, as the worker wrote it; stored encrypted, never shared' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(MAX_NOTE_LENGTH)

@@ -3,6 +3,7 @@ import { ApiBadRequestResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiOkR
 import { CurrentUser, type AuthenticatedUser } from '@woonbrug/identity';
 import { RequireAbility, UserAbility, type AppAbility } from '@woonbrug/policies';
 import { BottleneckListResponse, BottleneckQueryDto, BottleneckResponse, BottlenecksService, RecordBottleneckDto, type BottleneckView } from '@woonbrug/reporting';
+import { Idempotent } from '@woonbrug/web';
 
 /** Bottlenecks (knelpunten) of the own outreach organisation: workers and the coordinator. */
 @ApiTags('bottlenecks')
@@ -20,6 +21,7 @@ export class BottlenecksApiController {
   }
 
   @Post()
+  @Idempotent()
   @HttpCode(201)
   @RequireAbility('create', 'Bottleneck')
   @ApiCreatedResponse({ type: BottleneckResponse, description: 'The recorded bottleneck; the whole team sees it.' })

@@ -2,10 +2,10 @@ import { BOTTLENECK_CATEGORIES, MAX_BOTTLENECK_LENGTH, type BottleneckView } fro
 import { ErrorSummary, Layout, SelectField, TextArea, TextField, textValue, type FieldErrors, type PageContext } from '@woonbrug/web';
 
 /** Bottlenecks as a list: date, category (optional) and the observation. */
-export function BottleneckList({ ctx, items, showCategory = true }: { ctx: PageContext; items: readonly BottleneckView[]; showCategory?: boolean }): JSX.Element {
+export function BottleneckList({ ctx, items, showCategory = true, label }: { ctx: PageContext; items: readonly BottleneckView[]; showCategory?: boolean; label?: string }): JSX.Element {
   const { t } = ctx;
   return (
-    <div class="table-wrap">
+    <div class="table-wrap" role="region" tabindex="0" aria-label={t('layout.tableRegion', { name: label ?? t('bottlenecks.title') })}>
       <table class="bottlenecks">
         <thead>
           <tr>

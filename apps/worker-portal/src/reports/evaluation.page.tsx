@@ -43,7 +43,7 @@ export function EvaluationPage({
               evaluation.bottlenecks.map((group) => (
                 <section class="bottleneck-category" data-category={group.category}>
                   <h3 safe>{`${t(`bottlenecks.category.${group.category}`)} (${group.items.length})`}</h3>
-                  <BottleneckList ctx={ctx} items={group.items} showCategory={false} />
+                  <BottleneckList ctx={ctx} items={group.items} showCategory={false} label={t(`bottlenecks.category.${group.category}`)} />
                 </section>
               ))
             )}

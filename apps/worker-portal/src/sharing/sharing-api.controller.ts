@@ -5,8 +5,21 @@ import { CasesService, FactsService } from '@woonbrug/cases';
 import { ConsentService, DisclosureService } from '@woonbrug/consent';
 import { CurrentUser, type AuthenticatedUser } from '@woonbrug/identity';
 import { RequireAbility, UserAbility, type AppAbility } from '@woonbrug/policies';
+import { Idempotent } from '@woonbrug/web';
 import type { FastifyReply } from 'fastify';
-import { DiscloseDto, FactDto, LegalBasisDto, NextReviewDto, RecordConsentDto, WithdrawConsentDto } from './sharing.dto';
+import { CaseSummaryResponse } from '../caseload/case.dto';
+import {
+  ConsentListResponse,
+  ConsentResponse,
+  DiscloseDto,
+  DisclosureListResponse,
+  DisclosureResponse,
+  FactDto,
+  FactHistoryResponse,
+  FactListResponse,
+  FactResponse,
+  LegalBasisDto,
+  PartnerViewResponse, NextReviewDto, RecordConsentDto, WithdrawConsentDto } from './sharing.dto';
 
 /** Largest signed consent form accepted. */
 const CONSENT_DOCUMENT_MAX_BYTES = 5 * 1024 * 1024;
@@ -25,14 +38,15 @@ export class SharingApiController {
 
   @Get('cases/:caseId/facts')
   @RequireAbility('read', 'Fact')
-  @ApiOkResponse({ description: 'The facts of the case, oldest first.' })
+  @ApiOkResponse({ type: FactListResponse, description: 'The facts of the case, oldest first.' })
   async listFacts(@UserAbility() ability: AppAbility, @Param('caseId') caseId: string) {
     return { items: await this.facts.listOfCase(ability, caseId) };
   }
 
   @Post('cases/:caseId/facts')
+  @Idempotent()
   @RequireAbility('create', 'Fact')
-  @ApiCreatedResponse({ description: 'The new fact.' })
+  @ApiCreatedResponse({ type: FactResponse, description: 'The new fact.' })
   @ApiBadRequestResponse({ description: 'Problem details per invalid field.' })
   createFact(@UserAbility() ability: AppAbility, @CurrentUser() user: AuthenticatedUser, @Param('caseId') caseId: string, @Body() body: FactDto) {
     return this.facts.create(ability, user, caseId, body);
@@ -40,28 +54,29 @@ export class SharingApiController {
 
   @Patch('facts/:id')
   @RequireAbility('update', 'Fact')
-  @ApiOkResponse({ description: 'The fact after the change; the previous version is kept.' })
+  @ApiOkResponse({ type: FactResponse, description: 'The fact after the change; the previous version is kept.' })
   updateFact(@UserAbility() ability: AppAbility, @CurrentUser() user: AuthenticatedUser, @Param('id') id: string, @Body() body: FactDto) {
     return this.facts.update(ability, user, id, body);
   }
 
   @Get('facts/:id/history')
   @RequireAbility('update', 'Fact')
-  @ApiOkResponse({ description: 'Earlier versions, newest first.' })
+  @ApiOkResponse({ type: FactHistoryResponse, description: 'Earlier versions, newest first.' })
   async factHistory(@UserAbility() ability: AppAbility, @Param('id') id: string) {
     return { items: await this.facts.history(ability, id) };
   }
 
   @Get('cases/:caseId/consents')
   @RequireAbility('read', 'Consent')
-  @ApiOkResponse({ description: 'Consents of the case, newest first, with their state.' })
+  @ApiOkResponse({ type: ConsentListResponse, description: 'Consents of the case, newest first, with their state.' })
   async listConsents(@UserAbility() ability: AppAbility, @Param('caseId') caseId: string) {
     return { items: await this.consents.list(ability, caseId) };
   }
 
   @Post('cases/:caseId/consents')
+  @Idempotent()
   @RequireAbility('create', 'Consent')
-  @ApiCreatedResponse({ description: 'The recorded consent.' })
+  @ApiCreatedResponse({ type: ConsentResponse, description: 'The recorded consent.' })
   recordConsent(@UserAbility() ability: AppAbility, @CurrentUser() user: AuthenticatedUser, @Param('caseId') caseId: string, @Body() body: RecordConsentDto) {
     return this.consents.record(ability, user, caseId, body);
   }
@@ -69,7 +84,7 @@ export class SharingApiController {
   @Post('consents/:id/withdraw')
   @HttpCode(200)
   @RequireAbility('update', 'Consent')
-  @ApiOkResponse({ description: 'The consent, now withdrawn; partners lose access on their next request.' })
+  @ApiOkResponse({ type: ConsentResponse, description: 'The consent, now withdrawn; partners lose access on their next request.' })
   withdraw(@UserAbility() ability: AppAbility, @CurrentUser() user: AuthenticatedUser, @Param('id') id: string, @Body() body: WithdrawConsentDto) {
     return this.consents.withdraw(ability, user, id, body.note);
   }
@@ -80,7 +95,7 @@ export class SharingApiController {
   @UseInterceptors(FileInterceptor('document', { limits: { fileSize: CONSENT_DOCUMENT_MAX_BYTES, files: 1, fields: 0 } }))
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', properties: { document: { type: 'string', format: 'binary' } }, required: ['document'] } })
-  @ApiOkResponse({ description: 'The consent, with its signed form attached.' })
+  @ApiOkResponse({ type: ConsentResponse, description: 'The consent, with its signed form attached.' })
   @ApiBadRequestResponse({ description: 'Not a PDF, PNG or JPEG (checked on the content, not the name).' })
   @ApiPayloadTooLargeResponse({ description: 'Larger than 5 MB.' })
   attachDocument(
@@ -99,7 +114,7 @@ export class SharingApiController {
 
   @Get('consents/:id/document')
   @RequireAbility('read', 'Consent')
-  @ApiOkResponse({ description: 'The signed consent form.' })
+  @ApiOkResponse({ content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } }, 'image/png': { schema: { type: 'string', format: 'binary' } }, 'image/jpeg': { schema: { type: 'string', format: 'binary' } } }, description: 'The signed consent form.' })
   async document(@UserAbility() ability: AppAbility, @Param('id') id: string, @Res() reply: FastifyReply) {
     const doc = await this.consents.document(ability, id);
     return reply.header('Content-Type', doc.mediaType).header('Content-Disposition', 'attachment; filename="toestemming"').header('Cache-Control', 'no-store').send(doc.content);
@@ -115,21 +130,22 @@ export class SharingApiController {
 
   @Put('cases/:caseId/next-review')
   @RequireAbility('update', 'Case')
-  @ApiOkResponse({ description: 'The case with its next review date.' })
+  @ApiOkResponse({ type: CaseSummaryResponse, description: 'The case with its next review date.' })
   nextReview(@UserAbility() ability: AppAbility, @Param('caseId') caseId: string, @Body() body: NextReviewDto) {
     return this.cases.setNextReview(ability, caseId, body.nextReviewOn);
   }
 
   @Get('cases/:caseId/disclosures')
   @RequireAbility('read', 'Disclosure')
-  @ApiOkResponse({ description: 'Active disclosures of the case.' })
+  @ApiOkResponse({ type: DisclosureListResponse, description: 'Active disclosures of the case.' })
   async listDisclosures(@UserAbility() ability: AppAbility, @Param('caseId') caseId: string) {
     return { items: await this.disclosures.list(ability, caseId) };
   }
 
   @Post('cases/:caseId/disclosures')
+  @Idempotent()
   @RequireAbility('create', 'Disclosure')
-  @ApiCreatedResponse({ description: 'The disclosure, with the confirmations stored.' })
+  @ApiCreatedResponse({ type: DisclosureResponse, description: 'The disclosure, with the confirmations stored.' })
   @ApiBadRequestResponse({ description: '`BEYOND_CONSENT` or `CONFIRMATION_REQUIRED`, with the reason.' })
   disclose(@UserAbility() ability: AppAbility, @CurrentUser() user: AuthenticatedUser, @Param('caseId') caseId: string, @Body() body: DiscloseDto) {
     return this.disclosures.disclose(ability, user, caseId, body);
@@ -145,7 +161,7 @@ export class SharingApiController {
 
   @Get('cases/:caseId/partner-view')
   @RequireAbility('read', 'Disclosure')
-  @ApiOkResponse({ description: 'Per partner: what the consent allows, what is disclosed, and the facts that partner sees now.' })
+  @ApiOkResponse({ type: PartnerViewResponse, description: 'Per partner: what the consent allows, what is disclosed, and the facts that partner sees now.' })
   async partnerView(@UserAbility() ability: AppAbility, @Param('caseId') caseId: string) {
     return { items: await this.disclosures.sharingOverview(ability, caseId) };
   }

@@ -23,7 +23,7 @@ export class FactDto {
 }
 
 export class RecordConsentDto {
-  @ApiProperty({ format: 'uuid', description: 'The partner organisation (landlord or OCMW)' })
+  @ApiProperty({ format: 'uuid', example: '7c9e6679-7425-40de-944b-e07fc1f90ae7', description: 'The partner organisation (landlord or OCMW)' })
   @IsUUID()
   organisationId!: string;
 
@@ -57,7 +57,7 @@ export class RecordConsentDto {
 }
 
 export class WithdrawConsentDto {
-  @ApiPropertyOptional({ maxLength: 1000 })
+  @ApiPropertyOptional({ maxLength: 1000, example: 'De huurder trekt de toestemming mondeling in tijdens het huisbezoek.' })
   @IsOptional()
   @IsString()
   @MaxLength(1000)
@@ -71,7 +71,7 @@ export class LegalBasisDto {
 }
 
 export class DiscloseDto {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ format: 'uuid', example: '7c9e6679-7425-40de-944b-e07fc1f90ae7' })
   @IsUUID()
   organisationId!: string;
 
@@ -80,17 +80,17 @@ export class DiscloseDto {
   @IsIn(FACT_CATEGORIES)
   category?: FactCategory;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'A single fact; or give category' })
+  @ApiPropertyOptional({ format: 'uuid', example: '3fa85f64-5717-4562-b3fc-2c963f66afa6', description: 'A single fact; or give category' })
   @IsOptional()
   @IsUUID()
   factId?: string;
 
-  @ApiPropertyOptional({ description: 'Confirms the warning for a recipient not bound by professional secrecy' })
+  @ApiPropertyOptional({ example: true, description: 'Confirms the warning for a recipient not bound by professional secrecy' })
   @IsOptional()
   @IsBoolean()
   confirmWarning?: boolean;
 
-  @ApiPropertyOptional({ description: 'Confirms the five conditions of shared professional secrecy' })
+  @ApiPropertyOptional({ example: true, description: 'Confirms the five conditions of shared professional secrecy' })
   @IsOptional()
   @IsBoolean()
   confirmSharedSecrecy?: boolean;
@@ -101,4 +101,97 @@ export class NextReviewDto {
   @Matches(ISO_DATE)
   @IsISO8601({ strict: true })
   nextReviewOn!: string;
+}
+
+/** A fact as the case's worker reads it (partners get only permitted fields, elsewhere). */
+export class FactResponse {
+  @ApiProperty({ format: 'uuid', example: '3fa85f64-5717-4562-b3fc-2c963f66afa6' }) id!: string;
+  @ApiProperty({ format: 'uuid', example: '7c9e6679-7425-40de-944b-e07fc1f90ae7' }) caseId!: string;
+  @ApiProperty({ enum: FACT_CATEGORIES, example: 'housing' }) category!: string;
+  @ApiProperty({ example: 'Woning opgeruimd; keuken en badkamer proper.' }) body!: string;
+  @ApiProperty({ format: 'date', example: '2026-11-20' }) occurredOn!: string;
+  @ApiPropertyOptional({ minimum: 1, example: 1 }) version?: number;
+  @ApiPropertyOptional({ format: 'uuid', example: '68e017c8-8774-4e1f-a68f-25bbffa3ded7' }) createdBy?: string;
+  @ApiPropertyOptional({ format: 'date-time', example: '2026-11-20T10:00:00.000Z' }) createdAt?: string;
+  @ApiPropertyOptional({ format: 'uuid', example: '68e017c8-8774-4e1f-a68f-25bbffa3ded7' }) updatedBy?: string;
+  @ApiPropertyOptional({ format: 'date-time', example: '2026-11-20T10:00:00.000Z' }) updatedAt?: string;
+}
+
+export class FactListResponse {
+  @ApiProperty({ type: [FactResponse], description: 'Oldest first' }) items!: FactResponse[];
+}
+
+export class FactRevisionResponse {
+  @ApiProperty({ minimum: 1, example: 1 }) version!: number;
+  @ApiProperty({ enum: FACT_CATEGORIES, example: 'housing' }) category!: string;
+  @ApiProperty({ example: 'Keuken opgeruimd.' }) body!: string;
+  @ApiProperty({ format: 'date', example: '2026-11-18' }) occurredOn!: string;
+  @ApiProperty({ format: 'uuid', example: '68e017c8-8774-4e1f-a68f-25bbffa3ded7' }) editedBy!: string;
+  @ApiProperty({ format: 'date-time', example: '2026-11-18T15:00:00.000Z' }) editedAt!: string;
+}
+
+export class FactHistoryResponse {
+  @ApiProperty({ type: [FactRevisionResponse], description: 'Earlier versions, newest first' }) items!: FactRevisionResponse[];
+}
+
+export class ConsentOrganisationResponse {
+  @ApiProperty({ format: 'uuid', example: '7c9e6679-7425-40de-944b-e07fc1f90ae7' }) id!: string;
+  @ApiProperty({ example: 'OCMW Beveren' }) name!: string;
+  @ApiProperty({ enum: ['landlord', 'ocmw'], example: 'ocmw' }) kind!: string;
+  @ApiProperty({ example: true }) boundByProfessionalSecrecy!: boolean;
+}
+
+/** A consent of the tenant for one partner, with its state today. */
+export class ConsentResponse {
+  @ApiProperty({ format: 'uuid', example: '9b2f6a1e-2f0c-4e7b-8a53-7f1b2c3d4e5f' }) id!: string;
+  @ApiProperty({ format: 'uuid', example: '7c9e6679-7425-40de-944b-e07fc1f90ae7' }) caseId!: string;
+  @ApiProperty({ type: ConsentOrganisationResponse }) organisation!: ConsentOrganisationResponse;
+  @ApiProperty({ enum: FACT_CATEGORIES, isArray: true, example: ['housing', 'status'] }) categories!: string[];
+  @ApiProperty({ example: 'Opvolging van de huuropzeg' }) purpose!: string;
+  @ApiProperty({ enum: ['written', 'oral'], example: 'written' }) givenHow!: string;
+  @ApiProperty({ format: 'date', example: '2026-11-20' }) givenOn!: string;
+  @ApiProperty({ format: 'date', example: '2027-11-20' }) expiresOn!: string;
+  @ApiProperty({ format: 'date-time', example: '2026-11-20T10:00:00.000Z' }) recordedAt!: string;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String, example: null }) withdrawnAt!: string | null;
+  @ApiProperty({ enum: ['active', 'withdrawn', 'expired', 'not_yet_valid'], example: 'active' }) state!: string;
+  @ApiProperty({ example: false, description: 'A signed consent form is attached' }) hasDocument!: boolean;
+}
+
+export class ConsentListResponse {
+  @ApiProperty({ type: [ConsentResponse], description: 'Newest first' }) items!: ConsentResponse[];
+}
+
+/** What the worker disclosed to a partner: a whole category or one fact. */
+export class DisclosureResponse {
+  @ApiProperty({ format: 'uuid', example: '5d7e2c1a-8b9f-4a3c-9d2e-1f0a2b3c4d5e' }) id!: string;
+  @ApiProperty({ format: 'uuid', example: '7c9e6679-7425-40de-944b-e07fc1f90ae7' }) organisationId!: string;
+  @ApiProperty({ enum: FACT_CATEGORIES, nullable: true, example: 'housing' }) category!: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, example: null }) factId!: string | null;
+  @ApiProperty({ example: true }) warningConfirmed!: boolean;
+  @ApiProperty({ example: false }) sharedSecrecyConfirmed!: boolean;
+  @ApiProperty({ format: 'date-time', example: '2026-11-20T10:00:00.000Z' }) disclosedAt!: string;
+}
+
+export class DisclosureListResponse {
+  @ApiProperty({ type: [DisclosureResponse] }) items!: DisclosureResponse[];
+}
+
+export class PartnerOrganisationResponse {
+  @ApiProperty({ format: 'uuid', example: '7c9e6679-7425-40de-944b-e07fc1f90ae7' }) id!: string;
+  @ApiProperty({ example: 'GMH Waasland' }) name!: string;
+  @ApiProperty({ enum: ['outreach', 'landlord', 'ocmw'], example: 'landlord' }) kind!: string;
+  @ApiProperty({ example: 'Beveren' }) municipality!: string;
+  @ApiProperty({ example: false }) boundByProfessionalSecrecy!: boolean;
+}
+
+/** Per partner: what the consent allows, what is disclosed, and the facts that partner sees now. */
+export class PartnerSharingResponse {
+  @ApiProperty({ type: PartnerOrganisationResponse }) organisation!: PartnerOrganisationResponse;
+  @ApiProperty({ enum: FACT_CATEGORIES, isArray: true, example: ['housing', 'status'] }) consentedCategories!: string[];
+  @ApiProperty({ type: [DisclosureResponse] }) disclosures!: DisclosureResponse[];
+  @ApiProperty({ type: [FactResponse] }) visibleFacts!: FactResponse[];
+}
+
+export class PartnerViewResponse {
+  @ApiProperty({ type: [PartnerSharingResponse] }) items!: PartnerSharingResponse[];
 }

@@ -22,7 +22,7 @@ const OVERVIEW_CSS = `
   .tenant-overview section { margin-top: 1rem; }
 }` as const;
 
-function Block({ block }: { block: OverviewBlock }): JSX.Element {
+function Block({ block, label }: { block: OverviewBlock; label: string }): JSX.Element {
   switch (block.kind) {
     case 'subheading':
       return <h3 safe>{block.text}</h3>;
@@ -41,7 +41,7 @@ function Block({ block }: { block: OverviewBlock }): JSX.Element {
       );
     case 'table':
       return (
-        <div class="table-wrap">
+        <div class="table-wrap" role="region" tabindex="0" aria-label={label}>
           <table>
             <thead>
               <tr>
@@ -65,6 +65,12 @@ function Block({ block }: { block: OverviewBlock }): JSX.Element {
         </div>
       );
   }
+}
+
+/** A table's name: its section's heading, with the subheading it stands under (unique on the page). */
+function tableName(heading: string, before: readonly OverviewBlock[]): string {
+  const sub = [...before].reverse().find((b) => b.kind === 'subheading');
+  return sub && sub.kind === 'subheading' ? `${heading} — ${sub.text}` : heading;
 }
 
 /** The tenant's overview for print: the worker prints it, or downloads the PDF, for the tenant. */
@@ -104,8 +110,8 @@ export function TenantOverviewPage({ ctx, caseId, document }: { ctx: PageContext
             ) : (
               ''
             )}
-            {section.blocks.map((block) => (
-              <Block block={block} />
+            {section.blocks.map((block, i) => (
+              <Block block={block} label={t('layout.tableRegion', { name: tableName(section.heading, section.blocks.slice(0, i)) })} />
             ))}
           </section>
         ))}

@@ -9,7 +9,7 @@ export function IncomingListPage({ ctx, incoming }: { ctx: PageContext; incoming
       {incoming.length === 0 ? (
         <p safe>{t('triage.empty')}</p>
       ) : (
-        <div class="table-wrap">
+        <div class="table-wrap" role="region" tabindex="0" aria-label={t('layout.tableRegion', { name: t('triage.title') })}>
           <table>
             <thead>
               <tr>

@@ -7,6 +7,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { CaseNotOpenError, CaseNotPendingError, NotAWorkerError } from '../domain/case.errors';
 import { handlingStatusOf, OPEN_CASE_STATES, type CaseOutcome, type CaseState } from '../domain/case-state';
 import { householdKey } from '../domain/household-key';
+import { caseSearchCondition, caseSearchTerms } from './case-search';
 import type { CaseHandling, CaseSummary } from './case-views';
 
 /** Policy fields of the `Case` subject and the columns they live in. */
@@ -118,9 +119,10 @@ export class CasesService {
 
   /**
    * Cases the caller may read, newest first, optionally only in some states. Anonymised cases
-   * (retention) are figures now, not work: they are not listed.
+   * (retention) are figures now, not work: they are not listed. `search` keeps the cases whose
+   * tenant name, address, municipality or case number hold every word of it (see case-search.ts).
    */
-  async list(ability: AppAbility, options: { states?: readonly CaseState[]; assignedWorkerId?: string } = {}): Promise<CaseSummary[]> {
+  async list(ability: AppAbility, options: { states?: readonly CaseState[]; assignedWorkerId?: string; search?: string } = {}): Promise<CaseSummary[]> {
     const policy = accessibleWhere(ability, 'read', 'Case', CASE_POLICY_COLUMNS);
     const params = [...policy.params];
     let where = `(${policy.sql}) AND c.anonymised_on IS NULL`;
@@ -131,6 +133,12 @@ export class CasesService {
     if (options.assignedWorkerId) {
       params.push(options.assignedWorkerId);
       where += ` AND c.assigned_worker_id = $${params.length}`;
+    }
+    if (options.search !== undefined) {
+      // Within the cases the policy admits, never beyond: name, address, municipality, number.
+      const search = caseSearchCondition(caseSearchTerms(options.search), params.length);
+      params.push(...search.params);
+      where += ` AND ${search.sql}`;
     }
     const rows = (await this.db.query(
       `SELECT ${CASE_COLUMNS} FROM case_file c WHERE ${where} ORDER BY c.created_at DESC, c.reference DESC LIMIT 500`,

@@ -2,9 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, IsNull, Repository } from 'typeorm';
 import type { AuthenticatedUser } from '../domain/authenticated-user';
-import { InvalidCredentialsError, WrongPortalError } from '../domain/identity.errors';
+import { CurrentPasswordIncorrectError, InvalidCredentialsError, InvalidSecondFactorCodeError, NotAuthenticatedError, UnknownAccountError, WeakPasswordError, WrongPortalError } from '../domain/identity.errors';
+import { passwordProblems } from '../domain/password-policy';
 import { portalAccepts, portalOf, type OrganisationKind, type Portal, type Role } from '../domain/role';
-import { dummyPasswordHash, verifyPassword } from '../infrastructure/password-hasher';
+import { dummyPasswordHash, hashPassword, verifyPassword } from '../infrastructure/password-hasher';
+import { matchingTimeStep } from '../infrastructure/totp';
 import { OrganisationEntity } from '../infrastructure/organisation.entity';
 import { UserAccountEntity } from '../infrastructure/user-account.entity';
 
@@ -48,6 +50,17 @@ function toOrganisationView(o: OrganisationEntity): OrganisationView {
   };
 }
 
+/** E-mail addresses are stored lower-case. */
+function normalisedEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+/**
+ * The sessions of one user (`$1`), signed in or waiting for the second factor: connect-pg-simple
+ * keeps the session as JSON; `session_user_idx` and `session_pending_user_idx` index both ids.
+ */
+const SESSION_OF_USER = `(sess ->> 'userId' = $1 OR sess ->> 'pendingUserId' = $1)`;
+
 /** Who people are and which organisation they act for. */
 @Injectable()
 export class IdentityService {
@@ -61,7 +74,7 @@ export class IdentityService {
    * checked first, so a refusal for the wrong portal never tells a stranger that an e-mail exists.
    */
   async authenticate(email: string, password: string, portal: Portal): Promise<AuthenticatedUser> {
-    const user = await this.activeUser('u.email = :email', { email: email.trim().toLowerCase() });
+    const user = await this.activeUser('u.email = :email', { email: normalisedEmail(email) });
     const valid = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
     if (!user || !valid) throw new InvalidCredentialsError();
     if (!portalAccepts(portal, user.role)) throw new WrongPortalError(portalOf(user.role));
@@ -80,6 +93,99 @@ export class IdentityService {
    */
   private activeUser(condition: string, params: Record<string, string>): Promise<UserAccountEntity | null> {
     return this.users.createQueryBuilder('u').leftJoinAndSelect('u.organisation', 'o').where('u.disabled_at IS NULL').andWhere(condition, params).getOne();
+  }
+
+  /**
+   * Self-service password change: the current password proves it is the user at the keyboard (not
+   * someone at an unlocked screen), the policy checks the new one, and every other session of the
+   * user ends in the same transaction; the caller's own session (`keepSessionId`) stays.
+   */
+  async changePassword(userId: string, currentPassword: string, newPassword: string, keepSessionId: string): Promise<void> {
+    const user = await this.activeUser('u.id = :id', { id: userId });
+    if (!user) throw new NotAuthenticatedError();
+    if (!(await verifyPassword(user.passwordHash, currentPassword))) throw new CurrentPasswordIncorrectError();
+    await this.storePassword(user, newPassword, keepSessionId);
+  }
+
+  /** Operator's reset (`npm run users:set-password`): the same policy; all sessions of the account end. */
+  async setPassword(email: string, newPassword: string): Promise<void> {
+    const user = await this.users.findOne({ where: { email: normalisedEmail(email) } });
+    if (!user) throw new UnknownAccountError();
+    await this.storePassword(user, newPassword, null);
+  }
+
+  /**
+   * Disables an account (`npm run users:disable`) and deletes its sessions in the same transaction,
+   * so that it is signed out everywhere at once (the session guard's per-request check is the second
+   * line). Disabling a disabled account keeps its first date and ends any session left.
+   */
+  async disableUser(email: string): Promise<{ readonly userId: string; readonly sessionsEnded: number }> {
+    return this.users.manager.transaction(async (m) => {
+      const [user] = (await m.query(`WITH u AS (UPDATE user_account SET disabled_at = COALESCE(disabled_at, now()) WHERE email = $1 RETURNING id) SELECT id FROM u`, [
+        normalisedEmail(email),
+      ])) as Array<{ id: string }>;
+      if (!user) throw new UnknownAccountError();
+      const [ended] = (await m.query(`WITH gone AS (DELETE FROM session WHERE ${SESSION_OF_USER} RETURNING 1) SELECT count(*)::int AS n FROM gone`, [user.id])) as Array<{ n: number }>;
+      return { userId: user.id, sessionsEnded: ended?.n ?? 0 };
+    });
+  }
+
+  /** Whether the user has a TOTP secret (else the second step is an enrolment). */
+  async secondFactorEnrolled(userId: string): Promise<boolean> {
+    const user = await this.users.findOne({ where: { id: userId, disabledAt: IsNull() }, select: { id: true, secondFactorSecret: true } });
+    return !!user?.secondFactorSecret;
+  }
+
+  /**
+   * The second step of a login: a TOTP code (RFC 6238, ±1 step) of the user's secret, or, while
+   * enrolling, of the new secret shown to them (stored once a code proves the app has it). Each
+   * code is single-use: its time step must be later than the last one accepted, and the update that
+   * records it is conditional, so that of two concurrent uses of one code only one succeeds.
+   */
+  async verifySecondFactor(userId: string, code: string, enrolmentSecret: string | null, now = Date.now()): Promise<AuthenticatedUser> {
+    const user = await this.activeUser('u.id = :id', { id: userId });
+    if (!user) throw new NotAuthenticatedError();
+    const secret = user.secondFactorSecret ?? enrolmentSecret;
+    if (!secret) throw new NotAuthenticatedError();
+    const step = matchingTimeStep(secret, code, now);
+    if (step === null) throw new InvalidSecondFactorCodeError();
+    const accepted = (await this.users.query(
+      user.secondFactorSecret
+        ? `WITH u AS (UPDATE user_account SET second_factor_last_step = $2
+             WHERE id = $1 AND disabled_at IS NULL AND second_factor_secret = $3 AND (second_factor_last_step IS NULL OR second_factor_last_step < $2) RETURNING id)
+           SELECT id FROM u`
+        : `WITH u AS (UPDATE user_account SET second_factor_secret = $3, second_factor_last_step = $2
+             WHERE id = $1 AND disabled_at IS NULL AND second_factor_secret IS NULL RETURNING id)
+           SELECT id FROM u`,
+      [user.id, step, secret],
+    )) as unknown[];
+    if (accepted.length === 0) throw new InvalidSecondFactorCodeError();
+    return toAuthenticatedUser(user);
+  }
+
+  /**
+   * Operator's reset of a lost authenticator (`npm run users:reset-second-factor`): forgets the
+   * secret and ends the account's sessions in one transaction; the next login enrols a new one.
+   */
+  async resetSecondFactor(email: string): Promise<void> {
+    await this.users.manager.transaction(async (m) => {
+      const [user] = (await m.query(
+        `WITH u AS (UPDATE user_account SET second_factor_secret = NULL, second_factor_last_step = NULL WHERE email = $1 RETURNING id) SELECT id FROM u`,
+        [normalisedEmail(email)],
+      )) as Array<{ id: string }>;
+      if (!user) throw new UnknownAccountError();
+      await m.query(`DELETE FROM session WHERE ${SESSION_OF_USER}`, [user.id]);
+    });
+  }
+
+  private async storePassword(user: UserAccountEntity, newPassword: string, keepSessionId: string | null): Promise<void> {
+    const problems = passwordProblems(newPassword, { email: user.email });
+    if (problems.length > 0) throw new WeakPasswordError(problems);
+    const passwordHash = await hashPassword(newPassword);
+    await this.users.manager.transaction(async (m) => {
+      await m.update(UserAccountEntity, { id: user.id }, { passwordHash });
+      await m.query(`DELETE FROM session WHERE (${SESSION_OF_USER}) AND sid IS DISTINCT FROM $2`, [user.id, keepSessionId]);
+    });
   }
 
   async findUsers(ids: readonly string[]): Promise<UserSummary[]> {

@@ -4,7 +4,10 @@ import { AuthGuard } from '@nestjs/passport';
 import { DomainError } from '@woonbrug/kernel';
 import type { FastifyRequest } from 'fastify';
 import type { AuthenticatedUser } from '../domain/authenticated-user';
+import { InvalidCredentialsError } from '../domain/identity.errors';
 import type { Portal } from '../domain/role';
+import { requiresSecondFactor } from '../domain/second-factor';
+import { LoginAttemptLimiter } from './login-attempt-limiter';
 import { localStrategyName } from './local.strategy';
 import { PORTAL } from './portal.token';
 
@@ -21,6 +24,7 @@ export class LocalAuthGuard implements CanActivate {
   constructor(
     @Inject(PORTAL) private readonly portal: Portal,
     private readonly audit: AuditTrail,
+    private readonly limiter: LoginAttemptLimiter,
   ) {
     class PortalAuthGuard extends AuthGuard(localStrategyName(portal)) {
       override handleRequest<T>(error: unknown, user: T, info: unknown, context: ExecutionContext): T {
@@ -30,25 +34,52 @@ export class LocalAuthGuard implements CanActivate {
     this.passport = new PortalAuthGuard();
   }
 
-  /** Runs the strategy; every login and failed login goes into the disclosure log. */
+  /**
+   * Runs the strategy, within the per-account limit of {@link LoginAttemptLimiter} (checked before
+   * the password, counted after it); every login and failed login goes into the disclosure log.
+   */
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<LoginRequest>();
+    const address = request.ip ?? '';
+    const account = loginAccount(request.body);
     const where = { portal: this.portal, clientAddress: request.ip ?? null, correlationId: String(request.id ?? '') };
+    try {
+      this.limiter.admit(account, address);
+    } catch (error) {
+      await this.audit.record({ userId: null, role: null, organisationId: null, ...where }, [{ eventType: 'login.failed', outcome: 'denied', action: 'login' }]);
+      throw error;
+    }
     let allowed: boolean;
     try {
       allowed = (await this.passport.canActivate(context)) as boolean;
     } catch (error) {
+      if (isWrongPassword(error)) this.limiter.recordFailure(account, address);
       await this.audit.record({ userId: null, role: null, organisationId: null, ...where }, [{ eventType: 'login.failed', outcome: 'denied', action: 'login' }]);
       throw error;
     }
     const user = request.loginUser;
     if (user && !request.loginError) {
-      await this.audit.record({ userId: user.id, role: user.role, organisationId: user.organisationId, ...where }, [{ eventType: 'login', outcome: 'allowed', action: 'login' }]);
+      this.limiter.recordSuccess(account, address);
+      // A role with a second factor is not signed in yet: the event says the password step passed.
+      const action = requiresSecondFactor(user.role) ? 'password' : 'login';
+      await this.audit.record({ userId: user.id, role: user.role, organisationId: user.organisationId, ...where }, [{ eventType: 'login', outcome: 'allowed', action }]);
     } else {
+      if (isWrongPassword(request.loginError)) this.limiter.recordFailure(account, address);
       await this.audit.record({ userId: null, role: null, organisationId: null, ...where }, [{ eventType: 'login.failed', outcome: 'denied', action: 'login' }]);
     }
     return allowed;
   }
+}
+
+/** The account a login names: its e-mail as stored (lower-case), or '' when the body has none. */
+export function loginAccount(body: unknown): string {
+  const email = (body as Record<string, unknown> | undefined)?.email;
+  return typeof email === 'string' ? email.trim().toLowerCase().slice(0, 254) : '';
+}
+
+/** Only a wrong password counts as a guess: missing fields and the wrong portal do not. */
+function isWrongPassword(error: unknown): boolean {
+  return error instanceof InvalidCredentialsError;
 }
 
 function settle<T>(error: unknown, user: T, info: unknown, context: ExecutionContext): T {

@@ -13,7 +13,8 @@ export type AuthenticatedRequest = FastifyRequest & { user?: AuthenticatedUser }
 /**
  * Global guard, deny by default: every route needs a live session of this portal's audience,
  * unless it is marked `@Public()`. The user is loaded on every request, so a disabled account
- * loses access on its next request.
+ * loses access on its next request. Only `userId` signs a session in: a login that still waits
+ * for its second factor (`pendingUserId`) is signed out for every guarded route.
  */
 @Injectable()
 export class SessionAuthGuard implements CanActivate {

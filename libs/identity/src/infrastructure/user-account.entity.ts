@@ -32,6 +32,14 @@ export class UserAccountEntity {
   @Column({ type: 'text', nullable: true })
   phone!: string | null;
 
+  /** TOTP secret (base32, RFC 6238); null until the user enrols. */
+  @Column({ name: 'second_factor_secret', type: 'text', nullable: true })
+  secondFactorSecret!: string | null;
+
+  /** The last TOTP time step accepted (bigint, as text): a code of this step or an earlier one is refused. */
+  @Column({ name: 'second_factor_last_step', type: 'bigint', nullable: true })
+  secondFactorLastStep!: string | null;
+
   @Column({ name: 'disabled_at', type: 'timestamptz', nullable: true })
   disabledAt!: Date | null;
 

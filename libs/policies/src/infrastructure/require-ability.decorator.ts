@@ -1,4 +1,5 @@
-import { createParamDecorator, SetMetadata, type ExecutionContext } from '@nestjs/common';
+import { applyDecorators, createParamDecorator, SetMetadata, type ExecutionContext } from '@nestjs/common';
+import { ApiForbiddenResponse } from '@nestjs/swagger';
 import type { Action, AppAbility, SubjectName } from '../domain/app-ability';
 
 export const REQUIRED_ABILITY_KEY = 'woonbrug:required-ability';
@@ -11,10 +12,14 @@ export interface RequiredAbility {
 /**
  * Declares what a route needs. The policies guard refuses every non-public route without it, and
  * the authorization-matrix test fails on it, so that a route cannot be added without a policy.
- * Whether the caller may act on a particular record is checked again by the use case.
+ * Whether the caller may act on a particular record is checked again by the use case. The
+ * OpenAPI document learns from the same declaration that the route answers 403.
  */
 export const RequireAbility = (action: Action, subject: SubjectName): MethodDecorator =>
-  SetMetadata(REQUIRED_ABILITY_KEY, { action, subject } satisfies RequiredAbility);
+  applyDecorators(
+    SetMetadata(REQUIRED_ABILITY_KEY, { action, subject } satisfies RequiredAbility),
+    ApiForbiddenResponse({ description: `The caller’s role may not ${action} ${subject} at all (code FORBIDDEN).` }),
+  );
 
 /** Marks a route that only needs a signed-in user of the portal (e.g. the start page). */
 export const SIGNED_IN_KEY = 'woonbrug:signed-in';

@@ -3,8 +3,10 @@ import { ApiBadRequestResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkRe
 import { CurrentAuditActor, type AuditActor } from '@woonbrug/audit';
 import { CurrentUser, IdentityService, type AuthenticatedUser } from '@woonbrug/identity';
 import { RequireAbility, UserAbility, type AppAbility } from '@woonbrug/policies';
+import { Idempotent } from '@woonbrug/web';
 import { ReferralsService } from '../application/referrals.service';
 import { ProcedureEventDto, ReferralListQueryDto, SubmitReferralDto } from './referral.dto';
+import { ProcedureEventResponse, ReferralOptionsResponse, ReferralPageResponse, ReferralResponse } from './referral.response';
 
 /** The referrer's JSON API (landlord and OCMW portals). */
 @ApiTags('referrals')
@@ -16,8 +18,9 @@ export class PartnerReferralsApiController {
   ) {}
 
   @Post('referrals')
+  @Idempotent()
   @RequireAbility('create', 'Referral')
-  @ApiCreatedResponse({ description: 'The referral, with its handling status `pending`.' })
+  @ApiCreatedResponse({ type: ReferralResponse, description: 'The referral, with its handling status `pending`.' })
   @ApiBadRequestResponse({ description: 'Problem details with an `errors` entry per invalid field; nothing is stored.' })
   submit(@CurrentUser() user: AuthenticatedUser, @Body() body: SubmitReferralDto) {
     return this.referrals.submit(user, body);
@@ -25,7 +28,7 @@ export class PartnerReferralsApiController {
 
   @Get('referrals')
   @RequireAbility('read', 'Referral')
-  @ApiOkResponse({ description: "A page of the organisation's own referrals, newest first, with their handling status; `next` asks for the page after it." })
+  @ApiOkResponse({ type: ReferralPageResponse, description: "A page of the organisation's own referrals, newest first, with their handling status; `next` asks for the page after it." })
   @ApiBadRequestResponse({ description: 'Problem details: `limit` outside 1–100 or a `before` that is not a `next` value.' })
   list(@UserAbility() ability: AppAbility, @Query() query: ReferralListQueryDto, @CurrentAuditActor() who: AuditActor) {
     return this.referrals.listOwn(ability, query, who);
@@ -33,15 +36,16 @@ export class PartnerReferralsApiController {
 
   @Get('referrals/:id')
   @RequireAbility('read', 'Referral')
-  @ApiOkResponse({ description: 'One referral of the own organisation.' })
+  @ApiOkResponse({ type: ReferralResponse, description: 'One referral of the own organisation.' })
   @ApiNotFoundResponse({ description: 'No such referral, or one of another organisation.' })
   get(@UserAbility() ability: AppAbility, @CurrentUser() user: AuthenticatedUser, @Param('id') id: string, @CurrentAuditActor() who: AuditActor) {
     return this.referrals.getOwn(ability, user, id, who);
   }
 
   @Post('referrals/:id/procedure-events')
+  @Idempotent()
   @RequireAbility('create', 'ProcedureEvent')
-  @ApiCreatedResponse({ description: 'The recorded step; the outreach worker sees it at once.' })
+  @ApiCreatedResponse({ type: ProcedureEventResponse, description: 'The recorded step; the outreach worker sees it at once.' })
   @ApiNotFoundResponse({ description: 'No such referral of the own organisation, or a case that is not open.' })
   recordProcedureEvent(@UserAbility() ability: AppAbility, @CurrentUser() user: AuthenticatedUser, @Param('id') id: string, @Body() body: ProcedureEventDto) {
     return this.referrals.recordProcedureEvent(ability, user, id, body);
@@ -49,7 +53,7 @@ export class PartnerReferralsApiController {
 
   @Get('referral-options')
   @RequireAbility('create', 'Referral')
-  @ApiOkResponse({ description: 'Municipalities of the service area and social landlords, for a referral.' })
+  @ApiOkResponse({ type: ReferralOptionsResponse, description: 'Municipalities of the service area and social landlords, for a referral.' })
   async options() {
     const [municipalities, landlords] = await Promise.all([this.referrals.municipalities(), this.identity.listOrganisations('landlord')]);
     return { municipalities, landlords: landlords.map((l) => ({ id: l.id, name: l.name })) };

@@ -26,7 +26,7 @@ export class SubmitReferralDto {
   @MaxLength(100)
   municipality!: string;
 
-  @ApiPropertyOptional({ description: 'The social landlord; required for an OCMW, a landlord refers for itself', format: 'uuid' })
+  @ApiPropertyOptional({ description: 'The social landlord; required for an OCMW, a landlord refers for itself', format: 'uuid', example: '7c9e6679-7425-40de-944b-e07fc1f90ae7' })
   @IsOptional()
   @IsUUID()
   landlordOrganisationId?: string;
@@ -76,13 +76,13 @@ export class SubmitReferralDto {
   @MaxLength(254)
   referrerContactEmail?: string;
 
-  @ApiPropertyOptional({ maxLength: 4000, description: 'Free-text context: the housing problem, what was tried' })
+  @ApiPropertyOptional({ maxLength: 4000, example: 'Woning sterk vervuild; huurder reageert niet op brieven.', description: 'Free-text context: the housing problem, what was tried' })
   @IsOptional()
   @IsString()
   @MaxLength(4000)
   context?: string;
 
-  @ApiProperty({ description: 'The referrer told the tenant about this referral' })
+  @ApiProperty({ example: true, description: 'The referrer told the tenant about this referral' })
   @IsBoolean()
   tenantInformed!: boolean;
 }
@@ -98,7 +98,7 @@ export class ProcedureEventDto {
   @IsISO8601({ strict: true })
   eventDate!: string;
 
-  @ApiPropertyOptional({ maxLength: 2000 })
+  @ApiPropertyOptional({ maxLength: 2000, example: 'Procedure gepauzeerd zolang de begeleiding loopt.' })
   @IsOptional()
   @IsString()
   @MaxLength(2000)

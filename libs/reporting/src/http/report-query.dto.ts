@@ -70,7 +70,7 @@ export class RecordBottleneckDto {
   @IsIn(BOTTLENECK_CATEGORIES)
   category!: BottleneckCategory;
 
-  @ApiProperty({ minLength: 1, maxLength: MAX_BOTTLENECK_LENGTH, description: 'The observation, without names of tenants.' })
+  @ApiProperty({ minLength: 1, maxLength: MAX_BOTTLENECK_LENGTH, example: 'Wachtlijst voor budgetbeheer bij het OCMW loopt op tot drie maanden.', description: 'The observation, without names of tenants.' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(MAX_BOTTLENECK_LENGTH)

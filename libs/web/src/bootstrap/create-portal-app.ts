@@ -4,11 +4,13 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppConfig, loadConfig } from '@woonbrug/config';
+import { I18nService } from 'nestjs-i18n';
 import { Logger } from 'nestjs-pino';
 import type { Pool } from 'pg';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { DataSource } from 'typeorm';
 import { ProblemDetailsFilter, toProblem } from '../errors/problem-details.filter';
+import { documentProblemDetails, ProblemDetails, UNAUTHENTICATED_DESCRIPTION } from '../errors/problem-details.schema';
 import { exceptionFactory, VALIDATOR_OPTIONS } from '../validation/validate-input';
 import { SUPPORTED_LANGUAGES } from '../views/page-context';
 import { requestIdOf } from './logging';
@@ -107,7 +109,7 @@ export async function createPortalApp(rootModule: Type<unknown>, options: Portal
   });
   app.useStaticAssets({ root: join(__dirname, '..', 'assets'), prefix: '/assets/' });
   app.useGlobalPipes(new ValidationPipe({ ...VALIDATOR_OPTIONS, transform: true, exceptionFactory }));
-  app.useGlobalFilters(new ProblemDetailsFilter());
+  app.useGlobalFilters(new ProblemDetailsFilter(app.get(I18nService)));
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
@@ -115,8 +117,12 @@ export async function createPortalApp(rootModule: Type<unknown>, options: Portal
       .setDescription('JSON API of the portal. Log in with POST /api/session; the session cookie authenticates every other call.')
       .setVersion('1')
       .addCookieAuth(`woonbrug_${options.portal}`)
+      .addGlobalResponse({ status: 401, description: UNAUTHENTICATED_DESCRIPTION })
       .build(),
+    { extraModels: [ProblemDetails] },
   );
+  // Every error response, declared per route with its reason, carries the one problem schema.
+  documentProblemDetails(document);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
   app.enableShutdownHooks();
   await app.init();

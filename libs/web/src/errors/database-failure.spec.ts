@@ -1,5 +1,6 @@
 import { HttpStatus } from '@nestjs/common';
 import { DomainError } from '@woonbrug/kernel';
+import { QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedError, TransactionNotStartedError } from 'typeorm';
 import { databaseFailureLog, databaseFailureOf } from './database-failure';
 import { toProblem } from './problem-details.filter';
 
@@ -33,6 +34,16 @@ describe('databaseFailureOf', () => {
     expect(databaseFailureOf(new Error('timeout exceeded when trying to connect'))).toBe('TIMEOUT');
     const released = Object.assign(new Error('Query runner already released. Cannot run queries anymore.'), { name: 'QueryRunnerAlreadyReleasedError' });
     expect(databaseFailureOf(released)).toBe('DATABASE_UNAVAILABLE');
+  });
+
+  // TypeORM's own classes (not look-alikes), so that a rename in TypeORM fails here.
+  it.each([
+    ['QueryRunnerProviderAlreadyReleasedError', () => new QueryRunnerProviderAlreadyReleasedError()],
+    ['QueryRunnerAlreadyReleasedError', () => new QueryRunnerAlreadyReleasedError()],
+    ['TransactionNotStartedError', () => new TransactionNotStartedError()],
+  ])('maps TypeORM’s %s (a transaction whose connection died) to DATABASE_UNAVAILABLE and 503', (_name, make) => {
+    expect(databaseFailureOf(make())).toBe('DATABASE_UNAVAILABLE');
+    expect(toProblem(make(), translate)).toMatchObject({ status: 503, code: 'DATABASE_UNAVAILABLE' });
   });
 
   it('leaves other errors alone (constraint violations, bugs)', () => {

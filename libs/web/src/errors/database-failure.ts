@@ -7,7 +7,7 @@
  * - `DATABASE_UNAVAILABLE`: the server refused or dropped the connection (ECONNREFUSED,
  *   ECONNRESET, 57P01 admin shutdown, 57P02/57P03, class 08 connection exceptions, 53300 too many
  *   connections), or the pool handed out a connection that had died, or TypeORM released the
- *   transaction's query runner because its connection failed.
+ *   transaction's query runner because its connection failed (see `UNAVAILABLE_NAMES`).
  */
 export type DatabaseFailure = 'TIMEOUT' | 'DATABASE_UNAVAILABLE';
 
@@ -28,9 +28,15 @@ const UNAVAILABLE_SOCKET_CODES = new Set([
 const UNAVAILABLE_MESSAGES = [/^Connection terminated/, /not queryable/, /^Client was closed/, /^Cannot use a pool after calling end/];
 /**
  * TypeORM releases a query runner whose connection failed (its client's `error` event); the
- * ROLLBACK or next statement of that transaction then throws one of these instead of the socket error.
+ * ROLLBACK or next statement of that transaction then throws one of these instead of the socket
+ * error: `QueryRunnerAlreadyReleasedError` from the runner itself, `QueryRunnerProviderAlreadyReleasedError`
+ * from the transaction's EntityManager (`manager.query(...)` after the connection died — the
+ * PostgreSQL-restart fault test caught a `POST /api/referrals` answering 500 with it, about once in
+ * ten runs), `TransactionNotStartedError` from a COMMIT/ROLLBACK after the runner lost its transaction.
+ * A programming error (using a manager after its transaction ended) would raise the same names; it
+ * still shows in the warning the filter logs for every database failure.
  */
-const UNAVAILABLE_NAMES = new Set(['QueryRunnerAlreadyReleasedError', 'TransactionNotStartedError']);
+const UNAVAILABLE_NAMES = new Set(['QueryRunnerAlreadyReleasedError', 'QueryRunnerProviderAlreadyReleasedError', 'TransactionNotStartedError']);
 const TIMEOUT_MESSAGES = [/^timeout exceeded when trying to connect/, /^Query read timeout/];
 
 interface ErrorLike {

@@ -1,11 +1,12 @@
 import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, type ExceptionFilter } from '@nestjs/common';
 import { DomainError, type DomainErrorKind } from '@woonbrug/kernel';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { I18nContext } from 'nestjs-i18n';
+import { I18nContext, I18nService } from 'nestjs-i18n';
 import { ErrorPage } from '../views/error-page';
 import { databaseFailureLog, databaseFailureOf } from './database-failure';
+import { IdempotencyError } from '../idempotency/idempotency.errors';
 import type { Problem } from './problem';
-import { pageContextOf } from '../views/page-context';
+import { pageContextOf, SUPPORTED_LANGUAGES } from '../views/page-context';
 
 const STATUS_OF_KIND: Record<DomainErrorKind, number> = {
   invalid: HttpStatus.BAD_REQUEST,
@@ -37,7 +38,8 @@ export function toProblem(error: unknown, translate: (key: string, fallback: str
   let code = 'INTERNAL_ERROR';
   let errors: Problem['errors'];
   if (error instanceof DomainError) {
-    status = STATUS_OF_KIND[error.kind];
+    // The Idempotency-Key refusals name their HTTP status (422 has no domain kind).
+    status = error instanceof IdempotencyError ? error.status : STATUS_OF_KIND[error.kind];
     code = error.code;
     if (error.details.length > 0) {
       errors = error.details.map((d) => ({
@@ -49,6 +51,8 @@ export function toProblem(error: unknown, translate: (key: string, fallback: str
   } else if (error instanceof HttpException) {
     status = error.getStatus();
     code = CODE_OF_STATUS[status] ?? (status >= 500 ? 'INTERNAL_ERROR' : 'BAD_REQUEST');
+    // Nest's cross-origin protection (enableCsrfProtection) refuses with a ForbiddenException of its own.
+    if (status === HttpStatus.FORBIDDEN && error.message.startsWith('Cross-origin request detected')) code = 'CROSS_ORIGIN_REQUEST';
   } else if (isFastifyError(error)) {
     status = error.statusCode;
     code = CODE_OF_STATUS[status] ?? 'BAD_REQUEST';
@@ -75,10 +79,13 @@ function isFastifyError(error: unknown): error is { statusCode: number } {
 export class ProblemDetailsFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
 
+  /** The catalogue, for errors raised before the request has its language (e.g. the cross-origin check). */
+  constructor(private readonly catalogue?: I18nService) {}
+
   catch(error: unknown, host: ArgumentsHost): void {
     const request = host.switchToHttp().getRequest<FastifyRequest>();
     const reply = host.switchToHttp().getResponse<FastifyReply>();
-    const i18n = I18nContext.current(host);
+    const i18n = I18nContext.current(host) ?? this.contextOf(request);
     const translate = (key: string, fallback: string): string => {
       const text = i18n?.translate(key, { defaultValue: fallback }) as string | undefined;
       return text && text !== key ? text : fallback;
@@ -102,5 +109,14 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     const html = ErrorPage({ ctx: pageContextOf(request, i18n), problem });
     void reply.status(problem.status).header('Content-Type', 'text/html; charset=utf-8').send(html);
+  }
+
+  /** The request's language as the i18n resolvers pick it (`?lang=`, then the `lang` cookie), Dutch by default. */
+  private contextOf(request: FastifyRequest): I18nContext | undefined {
+    if (!this.catalogue) return undefined;
+    const asked = [(request.query as Record<string, unknown> | undefined)?.lang, request.cookies?.lang];
+    const lang = asked.find((l): l is string => typeof l === 'string' && (SUPPORTED_LANGUAGES as readonly string[]).includes(l)) ?? 'nl';
+    const catalogue = this.catalogue;
+    return { lang, translate: (key: string, options?: Record<string, unknown>) => catalogue.translate(key, { ...options, lang }) } as unknown as I18nContext;
   }
 }

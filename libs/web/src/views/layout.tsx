@@ -69,6 +69,19 @@ export function Layout({ ctx, title, children }: LayoutProps): JSX.Element {
               ))}
             </ul>
           </nav>
+          {ctx.portal === 'worker' && ctx.user?.role === 'worker' ? (
+            <form method="get" action="/search" class="header-search" role="search" aria-label={t('search.headerLabel')}>
+              <label for="header-search-q" class="visually-hidden" safe>
+                {t('search.headerField')}
+              </label>
+              <input type="search" id="header-search-q" name="q" maxlength="100" placeholder={t('search.headerField')} />{' '}
+              <button type="submit" safe>
+                {t('search.submit')}
+              </button>
+            </form>
+          ) : (
+            ''
+          )}
           <div class="session">
             <a href={`?lang=${otherLang}`} lang={otherLang} safe>
               {t(`layout.language.${otherLang}`)}

@@ -7,7 +7,7 @@ export function CostAdvanceTable({ ctx, referral }: { ctx: PageContext; referral
   const { t } = ctx;
   if (referral.costAdvances.length === 0) return <p safe>{t('budget.noAdvances')}</p>;
   return (
-    <div class="table-wrap">
+    <div class="table-wrap" role="region" tabindex="0" aria-label={t('layout.tableRegion', { name: t('budget.detail.advances') })}>
       <table>
         <caption class="visually-hidden" safe>
           {t('budget.detail.advances')}

@@ -81,7 +81,13 @@ export async function seedDemo(db: DataSource, environment: string): Promise<'se
   return db.transaction(async (m) => {
     await m.query(`LOCK TABLE organisation IN EXCLUSIVE MODE`);
     const existing = (await m.query(`SELECT 1 FROM organisation WHERE name = $1`, [DEMO_ORGANISATIONS[0].name])) as unknown[];
-    if (existing.length > 0) return 'already-present' as const;
+    if (existing.length > 0) {
+      // A demo database from before the second factor: give its demo accounts the published secrets.
+      for (const a of DEMO_ACCOUNTS) {
+        if ('secondFactorSecret' in a) await m.query(`UPDATE user_account SET second_factor_secret = $2 WHERE email = $1 AND second_factor_secret IS NULL`, [a.email, a.secondFactorSecret]);
+      }
+      return 'already-present' as const;
+    }
 
     const org: Ids = {};
     for (const o of DEMO_ORGANISATIONS) {
@@ -94,8 +100,8 @@ export async function seedDemo(db: DataSource, environment: string): Promise<'se
     const user: Ids = {};
     for (const a of DEMO_ACCOUNTS) {
       const [row] = (await m.query(
-        `INSERT INTO user_account (email, display_name, role, organisation_id, password_hash, phone) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-        [a.email, a.displayName, a.role, a.organisation ? org[a.organisation] : null, passwordHash, 'phone' in a ? a.phone : null],
+        `INSERT INTO user_account (email, display_name, role, organisation_id, password_hash, phone, second_factor_secret) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+        [a.email, a.displayName, a.role, a.organisation ? org[a.organisation] : null, passwordHash, 'phone' in a ? a.phone : null, 'secondFactorSecret' in a ? a.secondFactorSecret : null],
       )) as Array<{ id: string }>;
       user[a.persona] = row!.id;
     }

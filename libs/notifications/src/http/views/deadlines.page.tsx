@@ -13,7 +13,7 @@ export function DeadlinesPage({ ctx, items }: { ctx: PageContext; items: readonl
       {items.length === 0 ? (
         <p safe>{t('deadlines.empty')}</p>
       ) : (
-        <div class="table-wrap">
+        <div class="table-wrap" role="region" tabindex="0" aria-label={t('layout.tableRegion', { name: t('deadlines.title') })}>
           <table>
             <thead>
               <tr>

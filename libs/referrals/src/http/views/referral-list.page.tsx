@@ -16,7 +16,7 @@ export function ReferralListPage({ ctx, page, paged }: { ctx: PageContext; page:
       {referrals.length === 0 ? (
         <p safe>{t('referral.list.empty')}</p>
       ) : (
-        <div class="table-wrap" role="region" tabindex="0" aria-label={t('referral.list.title')}>
+        <div class="table-wrap" role="region" tabindex="0" aria-label={t('layout.tableRegion', { name: t('referral.list.title') })}>
           <table>
             <caption class="visually-hidden" safe>
               {t('referral.list.title')}

@@ -82,7 +82,7 @@ function FigureTable<R extends FigureRow>({
   total?: FigureRow;
 }): JSX.Element {
   return (
-    <div class="table-wrap">
+    <div class="table-wrap" role="region" tabindex="0" aria-label={ctx.t('layout.tableRegion', { name: caption })}>
       <table id={id}>
         <caption safe>{caption}</caption>
         <thead>
