@@ -15,7 +15,7 @@
  *    microbenchmark, the targets met or missed, bench/results/latest.json.
  *
  * Options: --quick (or BENCH_QUICK=1: 1k only, 2 short rounds, results in bench/results/quick/),
- * --sizes=1k,10k,100k  --rounds=5  --duration=5 (seconds per round; up to --max-duration=10 for slow
+ * --sizes=1k,10k,100k  --rounds=6 (even)  --duration=5 (seconds per round; up to --max-duration=10 for slow
  * endpoints, so that requests can finish)  --warmup=3  --connections=32
  * --endpoints=partner-detail,login  --profile (CPU profiles of the portals under load)  --no-build
  * --summary (print the table and targets of the last run again)
@@ -68,7 +68,8 @@ function parseOptions(argv) {
   const options = {
     quick,
     sizes: (value('sizes') ?? (quick ? '1k' : '1k,10k,100k')).split(',').map((s) => s.trim()),
-    rounds: Number(value('rounds') ?? (quick ? 2 : 5)),
+    // An even number: rounds are paired so that each server runs first as often as second (load.mjs).
+    rounds: 2 * Math.ceil(Number(value('rounds') ?? (quick ? 2 : 6)) / 2),
     duration: Number(value('duration') ?? (quick ? 3 : 5)),
     maxDuration: Number(value('max-duration') ?? (quick ? 6 : 10)),
     warmup: Number(value('warmup') ?? (quick ? 1 : 3)),
@@ -398,7 +399,7 @@ function table(results) {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
   const line = (cells) => cells.map((c, i) => (i < 2 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join('  ');
   lines.push(line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line));
-  lines.push('(latencies in ms, medians over the rounds; ratios are medians of the per-round Woonbrug/baseline ratios)');
+  lines.push('(latencies in ms, medians over the rounds; ratios are medians over pairs of rounds of the Woonbrug/baseline ratios, see bench/load.mjs)');
   return lines.join('\n');
 }
 

@@ -5,6 +5,7 @@ import { CASE_OUTCOMES, CASE_STATES, type CaseOutcome, type CaseState } from '..
 @Entity({ name: 'case_file' })
 @Index('case_file_open_tenant_idx', ['tenantNameKey'])
 @Index('case_file_open_address_idx', ['addressKey', 'municipality'])
+@Index('case_file_worker_state_idx', ['assignedWorkerId', 'state'])
 export class CaseEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -37,7 +38,6 @@ export class CaseEntity {
   @Column({ type: 'text' })
   municipality!: string;
 
-  @Index('case_file_assigned_worker_idx')
   @Column({ name: 'assigned_worker_id', type: 'uuid', nullable: true })
   assignedWorkerId!: string | null;
 
