@@ -1,5 +1,6 @@
 import type { CaseSummary } from '@woonbrug/cases';
 import { Layout, type PageContext } from '@woonbrug/web';
+import { CaseTable } from '../caseload/case-table';
 import { CaseSearchForm } from './start.page';
 
 /** Results of a search over the caller's own cases; each result opens the case in one click. */
@@ -18,32 +19,7 @@ export function SearchPage({ ctx, query, results }: { ctx: PageContext; query: s
           {results.length === 0 ? (
             <p safe>{t('search.none')}</p>
           ) : (
-            <div class="table-wrap" role="region" tabindex="0" aria-label={t('layout.tableRegion', { name: t('search.title') })}>
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col" safe>{t('case.reference')}</th>
-                    <th scope="col" safe>{t('referral.field.tenantName')}</th>
-                    <th scope="col" safe>{t('referral.field.address')}</th>
-                    <th scope="col" safe>{t('case.stateLabel')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {results.map((c) => (
-                    <tr>
-                      <td>
-                        <a href={`/cases/${c.id}`} safe>
-                          {c.reference}
-                        </a>
-                      </td>
-                      <td safe>{c.tenantName}</td>
-                      <td safe>{`${c.address}, ${c.municipality}`}</td>
-                      <td safe>{t(`case.state.${c.state}`)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <CaseTable ctx={ctx} name={t('search.title')} cases={results} place="address" />
           )}
         </section>
       )}
