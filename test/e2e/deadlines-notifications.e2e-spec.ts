@@ -259,12 +259,12 @@ describe('aftercare, the scan and notifications', () => {
     ]);
     // SMTP is not configured in the tests: the e-mail is logged (once) and counts as handled.
     expect(created[0]!.emailed_at).not.toBeNull();
-    const line = `would e-mail user ${users.worker}: deadline aftercare_end for case ${c.reference}`;
+    const line = `would e-mail user ${users.worker}: aftercare_end for case ${c.reference}`;
     expect(logged.filter((l) => l === line)).toHaveLength(1);
     expect(logged.join('\n')).not.toContain(c.tenantName);
     // The e-mail itself (in Dutch, the default language) names the case, never the tenant.
     const mail = sent.find((m) => m.reference === c.reference)!;
-    expect(mail).toMatchObject({ userId: users.worker, to: 'worker@woonbrug.example', kind: 'aftercare_end', subject: `Woonbrug: termijn voor dossier ${c.reference}` });
+    expect(mail).toMatchObject({ userId: users.worker, to: 'worker@woonbrug.example', kind: 'aftercare_end', subject: `Woonbrug: nieuws over dossier ${c.reference}` });
     expect(mail.text).toContain(`Dossier ${c.reference}: de nazorg loopt af op`);
     expect(`${mail.subject}\n${mail.text}`).not.toContain(c.tenantName);
 
@@ -286,8 +286,8 @@ describe('aftercare, the scan and notifications', () => {
     const list = await portals.http('worker').get('/api/notifications').set('Cookie', worker);
     expect(list.status).toBe(200);
     const mine = (list.body.items as Array<Record<string, unknown>>).find((n) => n.caseId === c.caseId)!;
-    expect(mine).toMatchObject({ kind: 'aftercare_end', reference: c.reference, dueDate: '2027-07-15', readAt: null });
-    expect(Object.keys(mine).sort()).toEqual(['caseId', 'createdAt', 'dueDate', 'id', 'kind', 'readAt', 'reference']);
+    expect(mine).toMatchObject({ kind: 'aftercare_end', reference: c.reference, dueDate: '2027-07-15', readAt: null, organisation: null });
+    expect(Object.keys(mine).sort()).toEqual(['caseId', 'createdAt', 'dueDate', 'id', 'kind', 'organisation', 'readAt', 'reference']);
     expect(JSON.stringify(list.body)).not.toContain(c.tenantName);
     notificationId = mine.id as string;
     const unreadBefore = list.body.unreadCount as number;

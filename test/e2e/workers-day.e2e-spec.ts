@@ -96,7 +96,7 @@ describe('the start page', () => {
     // DEMO-01's last contact was 16 days ago in the demo data: that shows too.
     expect(attention).toContain('Geen contact sinds 14 dagen');
     const unread = section(page.text, 'unread-heading');
-    expect(unread).toContain('Ongelezen meldingen (');
+    expect(unread).toContain('Ongelezen meldingen en antwoorden van partners (');
     expect(unread).toContain('Dossier DEMO-01: zitting bij de vrederechter op');
     expect(unread).toContain(`href="/cases/${demo['DEMO-01']}"`);
     // English too.

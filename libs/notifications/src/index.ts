@@ -5,8 +5,11 @@ export type { DueDeadline } from './application/deadlines.service';
 export { NotificationsService } from './application/notifications.service';
 export type { NotificationKind, NotificationList, NotificationView } from './application/notification-views';
 export { DeadlineScan } from './application/deadline-scan';
+export { PARTNER_ANSWER_KINDS, tellWorkerOfPartnerAnswer } from './application/partner-answers';
+export type { PartnerAnswer, PartnerAnswerKind } from './application/partner-answers';
 /** How deadlines read on a page (also the worker's start page). */
 export { daysLeftText, formatDay } from './http/views/format';
+export { NotificationText } from './http/views/notification-text';
 export type { DeadlineScanResult } from './application/deadline-scan';
 export {
   DEADLINE_HORIZON_DAYS,

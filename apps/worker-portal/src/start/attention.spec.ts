@@ -34,7 +34,7 @@ function deadline(caseId: string, kind: DeadlineItem['kind'], daysLeft: number, 
 }
 
 function notification(caseId: string | null, readAt: string | null): NotificationView {
-  return { id: `n-${caseId}-${readAt}`, kind: 'hearing', caseId, reference: caseId ? `2027-${caseId}` : null, dueDate: TODAY, createdAt: '2027-03-09T08:00:00.000Z', readAt };
+  return { id: `n-${caseId}-${readAt}`, kind: 'hearing', caseId, reference: caseId ? `2027-${caseId}` : null, dueDate: TODAY, organisation: null, createdAt: '2027-03-09T08:00:00.000Z', readAt };
 }
 
 describe('composeWorkersDay', () => {

@@ -1,5 +1,5 @@
 import { CASE_SEARCH_MAX_LENGTH, type CaseSummary } from '@woonbrug/cases';
-import { daysLeftText, formatDay, type NotificationView } from '@woonbrug/notifications';
+import { daysLeftText, formatDay, NotificationText } from '@woonbrug/notifications';
 import type { IncomingReferral } from '@woonbrug/referrals';
 import { Layout, type PageContext } from '@woonbrug/web';
 import type { AttentionCase, AttentionReason, WorkersDay } from './attention';
@@ -37,17 +37,6 @@ function reasonText(ctx: PageContext, reason: AttentionReason): string {
     case 'unread':
       return t('start.reason.unread', { count: reason.count });
   }
-}
-
-function NotificationLine({ ctx, n }: { ctx: PageContext; n: NotificationView }): JSX.Element {
-  const text = ctx.t(`notifications.kind.${n.kind}`, { reference: n.reference ?? '—', dueDate: n.dueDate ? formatDay(ctx, n.dueDate) : '—' });
-  return n.caseId ? (
-    <a href={`/cases/${n.caseId}`} safe>
-      {text}
-    </a>
-  ) : (
-    <span safe>{text}</span>
-  );
 }
 
 function AttentionList({ ctx, items }: { ctx: PageContext; items: readonly AttentionCase[] }): JSX.Element {
@@ -149,7 +138,7 @@ export function StartPage({ ctx, role, incoming, caseload, day }: StartPageProps
             <ul class="unread">
               {day.unread.map((n) => (
                 <li>
-                  <NotificationLine ctx={ctx} n={n} />
+                  <NotificationText ctx={ctx} notification={n} />
                 </li>
               ))}
             </ul>

@@ -5,6 +5,7 @@ import { CasesService, type CaseState, FactsService, type FactView } from '@woon
 import { PartnerGrants } from '@woonbrug/consent';
 import { IdentityService, type AuthenticatedUser } from '@woonbrug/identity';
 import { belgianDate, Clock, NotFoundError } from '@woonbrug/kernel';
+import { tellWorkerOfPartnerAnswer, type PartnerAnswerKind } from '@woonbrug/notifications';
 import { accessibleWhere, subject, type AppAbility, type PolicyActor } from '@woonbrug/policies';
 import { DataSource, type EntityManager } from 'typeorm';
 import { checkRecordedDate, checkText, type BudgetCounsellingKind, type FieldProblem, type FinancialReferralStatus } from '../domain/budget-counselling';
@@ -193,14 +194,14 @@ export class BudgetService {
   }
 
   async accept(ability: AppAbility, actor: AuthenticatedUser, id: string, version: number): Promise<FinancialReferralView> {
-    return this.change(ability, id, version, async (m, row) => {
+    return this.change(ability, id, version, 'financial_referral_accepted', async (m, row) => {
       if (row.status !== 'pending') throw new FinancialReferralNotPendingError();
       await m.query(`UPDATE financial_referral SET status = 'accepted', answered_by = $2, answered_at = now() WHERE id = $1`, [id, actor.id]);
     });
   }
 
   async decline(ability: AppAbility, actor: AuthenticatedUser, id: string, version: number, reason: string): Promise<FinancialReferralView> {
-    return this.change(ability, id, version, async (m, row) => {
+    return this.change(ability, id, version, 'financial_referral_declined', async (m, row) => {
       if (row.status !== 'pending') throw new FinancialReferralNotPendingError();
       invalidIf(checkText('reason', reason));
       await m.query(`UPDATE financial_referral SET status = 'declined', decline_reason = $3, answered_by = $2, answered_at = now() WHERE id = $1`, [
@@ -213,7 +214,7 @@ export class BudgetService {
 
   /** The OCMW reports that guidance started (or corrects the date or kind it reported). */
   async recordGuidanceStarted(ability: AppAbility, id: string, version: number, startedOn: string, kind: BudgetCounsellingKind): Promise<FinancialReferralView> {
-    return this.change(ability, id, version, async (m, row) => {
+    return this.change(ability, id, version, 'budget_guidance_started', async (m, row) => {
       if (row.status !== 'accepted') throw new FinancialReferralNotAcceptedError();
       invalidIf(checkRecordedDate('startedOn', startedOn, this.clock.today(), belgianDate(row.referred_at)));
       await m.query(`UPDATE financial_referral SET guidance_started_on = $2, guidance_kind = $3 WHERE id = $1`, [id, startedOn, kind]);
@@ -222,7 +223,7 @@ export class BudgetService {
 
   /** A cost the OCMW advanced, in whole cents; the referral's version moves on with it. */
   async recordCostAdvance(ability: AppAbility, actor: AuthenticatedUser, id: string, input: CostAdvanceInput): Promise<FinancialReferralView> {
-    return this.change(ability, id, null, async (m, row) => {
+    return this.change(ability, id, null, 'cost_advance_recorded', async (m, row) => {
       if (row.status !== 'accepted') throw new FinancialReferralNotAcceptedError();
       const amountProblem = costAdvanceAmountProblem(input.amountCents);
       invalidIf([
@@ -258,12 +259,14 @@ export class BudgetService {
 
   /**
    * A change by the OCMW, in one transaction: the row is locked, checked against the caller's
-   * ability and (when given) the version the caller saw, changed, and its version moved on.
+   * ability and (when given) the version the caller saw, changed, its version moved on, and the
+   * case's worker told of the answer.
    */
   private async change(
     ability: AppAbility,
     id: string,
     version: number | null,
+    answer: PartnerAnswerKind,
     apply: (manager: EntityManager, row: ReferralRow) => Promise<void>,
   ): Promise<FinancialReferralView> {
     await this.db.transaction(async (m) => {
@@ -271,6 +274,7 @@ export class BudgetService {
       if (version !== null && row.version !== version) throw new StaleVersionError();
       await apply(m, row);
       await m.query(`UPDATE financial_referral SET version = version + 1 WHERE id = $1`, [id]);
+      await tellWorkerOfPartnerAnswer(m, { kind: answer, caseId: row.case_id, organisationId: row.ocmw_organisation_id, answerId: `${id}:${row.version + 1}` });
     });
     return this.get(ability, id);
   }

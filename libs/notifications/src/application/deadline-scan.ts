@@ -35,7 +35,7 @@ interface ClaimedMail {
   id: string;
   user_id: string;
   kind: string;
-  args: { reference?: string; dueDate?: string } | null;
+  args: { reference?: string; dueDate?: string; organisation?: string } | null;
 }
 
 /**
@@ -140,17 +140,18 @@ export class DeadlineScan {
         if (!user) continue;
         const reference = row.args?.reference ?? '';
         const dueDate = row.args?.dueDate ?? '';
+        const organisation = row.args?.organisation ?? '';
         try {
           await this.mailer.send({
             userId: row.user_id,
             to: user.email,
             kind: row.kind,
             reference,
-            subject: this.text('notifications.mail.subject', `Woonbrug: deadline for case ${reference}`, { reference }),
+            subject: this.text('notifications.mail.subject', `Woonbrug: news about case ${reference}`, { reference }),
             text: this.text(
               'notifications.mail.body',
               `Case ${reference}: ${row.kind} (${dueDate}). Log in to Woonbrug to see the details.`,
-              { reference, dueDate, what: this.text(`notifications.kind.${row.kind}`, row.kind, { reference, dueDate }) },
+              { reference, dueDate, what: this.text(`notifications.kind.${row.kind}`, row.kind, { reference, dueDate, organisation }) },
             ),
           });
           handled += 1;

@@ -1,7 +1,8 @@
 import type { DeadlineKind } from '../domain/deadline';
+import type { PartnerAnswerKind } from './partner-answers';
 
-/** What a notification is about; today every notification is a deadline reminder. */
-export type NotificationKind = DeadlineKind;
+/** What a notification is about: a deadline, or a partner's answer on a case. */
+export type NotificationKind = DeadlineKind | PartnerAnswerKind;
 
 /** An in-app notification as its user sees it. */
 export interface NotificationView {
@@ -11,6 +12,8 @@ export interface NotificationView {
   /** The case reference; never the tenant's name (notifications may be e-mailed). */
   readonly reference: string | null;
   readonly dueDate: string | null;
+  /** The partner organisation that answered (partner answers only). */
+  readonly organisation: string | null;
   readonly createdAt: string;
   readonly readAt: string | null;
 }

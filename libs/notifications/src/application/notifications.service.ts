@@ -14,7 +14,7 @@ interface NotificationRow {
   user_id: string;
   kind: NotificationKind;
   case_id: string | null;
-  args: { reference?: string; dueDate?: string } | null;
+  args: { reference?: string; dueDate?: string; organisation?: string } | null;
   created_at: Date;
   read_at: Date | null;
 }
@@ -28,6 +28,7 @@ function toView(row: NotificationRow): NotificationView {
     caseId: row.case_id,
     reference: typeof row.args?.reference === 'string' ? row.args.reference : null,
     dueDate: typeof row.args?.dueDate === 'string' ? row.args.dueDate : null,
+    organisation: typeof row.args?.organisation === 'string' ? row.args.organisation : null,
     createdAt: row.created_at.toISOString(),
     readAt: row.read_at ? row.read_at.toISOString() : null,
   };

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { PARTNER_ANSWER_KINDS } from '../application/partner-answers';
 import { DEADLINE_KINDS } from '../domain/deadline';
 
 /** One deadline (OpenAPI description of the view the API returns). */
@@ -20,10 +21,11 @@ export class DeadlineListResponse {
 /** An in-app notification. */
 export class NotificationResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty({ enum: DEADLINE_KINDS }) kind!: string;
+  @ApiProperty({ enum: [...DEADLINE_KINDS, ...PARTNER_ANSWER_KINDS], description: 'A deadline, or what a partner answered on the case' }) kind!: string;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) caseId!: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'The case reference (never the tenant’s name)' }) reference!: string | null;
-  @ApiProperty({ format: 'date', nullable: true, type: String }) dueDate!: string | null;
+  @ApiProperty({ format: 'date', nullable: true, type: String, description: 'Deadlines only' }) dueDate!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The partner organisation that answered (partner answers only)' }) organisation!: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time', nullable: true, type: String, description: 'When the user marked it read; null while unread' }) readAt!: string | null;
 }

@@ -60,7 +60,7 @@ const MAIL: NotificationMail = {
   to: 'worker@woonbrug.example',
   kind: 'hearing',
   reference: '2026-0042',
-  subject: 'Woonbrug: termijn voor dossier 2026-0042',
+  subject: 'Woonbrug: nieuws over dossier 2026-0042',
   text: 'Dossier 2026-0042: zitting bij de vrederechter op 10 mrt 2027.',
 };
 
@@ -88,7 +88,7 @@ describe('NotificationMailer', () => {
     const mailer = new NotificationMailer(config({}));
     expect(mailer.sendsMail).toBe(false);
     await mailer.send(MAIL);
-    expect(logged).toEqual([`would e-mail user ${MAIL.userId}: deadline hearing for case 2026-0042`]);
+    expect(logged).toEqual([`would e-mail user ${MAIL.userId}: hearing for case 2026-0042`]);
     expect(logged.join()).not.toContain(MAIL.to);
   });
 
@@ -102,7 +102,7 @@ describe('NotificationMailer', () => {
       const message = smtp.messages[0]!;
       expect(message).toMatch(/^To: worker@woonbrug\.example$/m);
       expect(message).toMatch(/^From: Woonbrug <no-reply@woonbrug\.example>$/m);
-      expect(message).toMatch(/^Subject: Woonbrug: termijn voor dossier 2026-0042$/m);
+      expect(message).toMatch(/^Subject: Woonbrug: nieuws over dossier 2026-0042$/m);
       expect(message).toContain('zitting bij de vrederechter');
     } finally {
       mailer.onModuleDestroy();

@@ -35,7 +35,7 @@ export class NotificationMailer implements OnModuleDestroy {
 
   async send(mail: NotificationMail): Promise<void> {
     if (!this.settings.smtpUrl) {
-      this.logger.log(`would e-mail user ${mail.userId}: deadline ${mail.kind} for case ${mail.reference}`);
+      this.logger.log(`would e-mail user ${mail.userId}: ${mail.kind} for case ${mail.reference}`);
       return;
     }
     const transporter = await this.transport(this.settings.smtpUrl);

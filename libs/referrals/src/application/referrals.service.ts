@@ -6,6 +6,7 @@ import { CasesService, FactsService, ProcedureService, type CaseHandling, type P
 import { PartnerGrants } from '@woonbrug/consent';
 import { IdentityService, type AuthenticatedUser, type UserSummary } from '@woonbrug/identity';
 import { Clock, DomainError, NotFoundError } from '@woonbrug/kernel';
+import { tellWorkerOfPartnerAnswer } from '@woonbrug/notifications';
 import { accessibleWhere, subject, type AppAbility, type PolicyActor } from '@woonbrug/policies';
 import { DataSource } from 'typeorm';
 import { checkReferralDates } from '../domain/referral-dates';
@@ -260,13 +261,21 @@ export class ReferralsService {
     return full;
   }
 
-  /** The landlord records a step of its eviction procedure on the case behind its referral. */
+  /** The landlord records a step of its eviction procedure on the case behind its referral; its worker is told. */
   async recordProcedureEvent(ability: AppAbility, actor: AuthenticatedUser, referralId: string, input: { kind: ProcedureEventKind; eventDate: string; note?: string }) {
     if (!UUID.test(referralId)) throw new NotFoundError('Referral');
     const policy = accessibleWhere(ability, 'read', 'Referral', REFERRAL_POLICY_COLUMNS, 1);
-    const [row] = (await this.db.query(`SELECT r.case_id FROM referral r WHERE r.id = $1 AND ${policy.sql}`, [referralId, ...policy.params])) as Array<{ case_id: string }>;
+    const [row] = (await this.db.query(`SELECT r.case_id, r.referrer_organisation_id FROM referral r WHERE r.id = $1 AND ${policy.sql}`, [
+      referralId,
+      ...policy.params,
+    ])) as Array<{ case_id: string; referrer_organisation_id: string }>;
     if (!row) throw new NotFoundError('Referral');
-    return this.procedure.record(await this.grants.abilityFor(actor, row.case_id), actor, row.case_id, input);
+    const onCase = await this.grants.abilityFor(actor, row.case_id);
+    return this.db.transaction(async (m) => {
+      const event = await this.procedure.record(m, onCase, actor, row.case_id, input);
+      await tellWorkerOfPartnerAnswer(m, { kind: 'procedure_step_recorded', caseId: row.case_id, organisationId: row.referrer_organisation_id, answerId: event.id });
+      return event;
+    });
   }
 
   private async withHandlings(rows: ReferralRow[]): Promise<ReferralView[]> {

@@ -1,20 +1,7 @@
 import { Layout, type PageContext } from '@woonbrug/web';
-import type { NotificationList, NotificationView } from '../../application/notification-views';
-import { formatDay, formatMoment } from './format';
-
-function NotificationText({ ctx, notification }: { ctx: PageContext; notification: NotificationView }): JSX.Element {
-  const text = ctx.t(`notifications.kind.${notification.kind}`, {
-    reference: notification.reference ?? '—',
-    dueDate: notification.dueDate ? formatDay(ctx, notification.dueDate) : '—',
-  });
-  return notification.caseId ? (
-    <a href={`/cases/${notification.caseId}`} safe>
-      {text}
-    </a>
-  ) : (
-    <span safe>{text}</span>
-  );
-}
+import type { NotificationList } from '../../application/notification-views';
+import { formatMoment } from './format';
+import { NotificationText } from './notification-text';
 
 /** The user's notifications, unread ones marked, each with a button to mark it read. */
 export function NotificationsPage({ ctx, list, notice }: { ctx: PageContext; list: NotificationList; notice?: string }): JSX.Element {
