@@ -81,15 +81,34 @@ export class IdentityService {
     return toAuthenticatedUser(user);
   }
 
-  /** The active user behind a session, or null when it was disabled or removed. */
+  /**
+   * The active user behind a session, or null when it was disabled or removed. Every request asks
+   * this, so it is one plain statement reading only what a request needs (never the password hash
+   * or the second-factor secret).
+   */
   async findActiveUser(id: string): Promise<AuthenticatedUser | null> {
-    const user = await this.activeUser('u.id = :id', { id });
-    return user ? toAuthenticatedUser(user) : null;
+    const [row] = (await this.users.manager.query(
+      `SELECT u.id, u.email, u.display_name, u.role, u.organisation_id, o.kind AS organisation_kind, o.name AS organisation_name
+         FROM user_account u LEFT JOIN organisation o ON o.id = u.organisation_id
+        WHERE u.id = $1 AND u.disabled_at IS NULL`,
+      [id],
+    )) as Array<{ id: string; email: string; display_name: string; role: Role; organisation_id: string | null; organisation_kind: OrganisationKind | null; organisation_name: string | null }>;
+    return row
+      ? {
+          id: row.id,
+          email: row.email,
+          displayName: row.display_name,
+          role: row.role,
+          organisationId: row.organisation_id,
+          organisationKind: row.organisation_kind,
+          organisationName: row.organisation_name,
+        }
+      : null;
   }
 
   /**
-   * An active account with its organisation, in one statement: every request looks its user up,
-   * and `findOne` with a relation costs two (a DISTINCT id query for its LIMIT, then the join).
+   * An active account with its organisation, in one statement (`findOne` with a relation costs two:
+   * a DISTINCT id query for its LIMIT, then the join).
    */
   private activeUser(condition: string, params: Record<string, string>): Promise<UserAccountEntity | null> {
     return this.users.createQueryBuilder('u').leftJoinAndSelect('u.organisation', 'o').where('u.disabled_at IS NULL').andWhere(condition, params).getOne();
@@ -190,8 +209,14 @@ export class IdentityService {
 
   async findUsers(ids: readonly string[]): Promise<UserSummary[]> {
     if (ids.length === 0) return [];
-    const rows = await this.users.find({ where: { id: In([...ids]) } });
-    return rows.map((u) => ({ id: u.id, displayName: u.displayName, email: u.email, phone: u.phone, role: u.role }));
+    const rows = (await this.users.manager.query(`SELECT id, display_name, email, phone, role FROM user_account WHERE id = ANY ($1::uuid[])`, [[...ids]])) as Array<{
+      id: string;
+      display_name: string;
+      email: string;
+      phone: string | null;
+      role: Role;
+    }>;
+    return rows.map((u) => ({ id: u.id, displayName: u.display_name, email: u.email, phone: u.phone, role: u.role }));
   }
 
   /** Active users of one organisation with one of the given roles, by name. */
