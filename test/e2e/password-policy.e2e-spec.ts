@@ -39,6 +39,12 @@ async function userId(email: string): Promise<string> {
   return rows[0]!.id;
 }
 
+/** The account events of the audit log for a user, oldest first: type, outcome, portal, fields. */
+async function accountEvents(id: string): Promise<unknown[][]> {
+  const { rows } = await db.query(`SELECT event_type, outcome, portal, fields FROM audit_event WHERE user_id = $1 AND event_type LIKE 'account.%' ORDER BY id`, [id]);
+  return rows.map((r) => [r.event_type, r.outcome, r.portal, r.fields]);
+}
+
 /** Collects what a command writes. */
 function sink(): Writable & { text(): string } {
   const chunks: string[] = [];
@@ -144,6 +150,9 @@ describe('the password page /account/password', () => {
     const wrong = await portals.http('ocmw').post('/account/password').set('Cookie', cookie).type('form').send({ currentPassword: 'fout', newPassword: 'een lange nieuwe zin' });
     expect(wrong.status).toBe(400);
     expect(wrong.text).toContain('Het huidige wachtwoord klopt niet.');
+    // A refused new password changed nothing and is not logged; a wrong current password is.
+    const temseId = await userId(temse.email);
+    expect(await accountEvents(temseId)).toEqual([['account.password_changed', 'denied', 'ocmw', ['password']]]);
 
     // Spaces are part of the password: they are not trimmed away.
     const newPassword = '  een zin met spaties  ';
@@ -154,6 +163,10 @@ describe('the password page /account/password', () => {
     expect(notice.text).toContain('Je wachtwoord is gewijzigd.');
     expect((await passwordLogin('ocmw', temse.email, newPassword.trim())).status).toBe(401);
     expect((await passwordLogin('ocmw', temse.email, newPassword)).status).toBe(200);
+    expect(await accountEvents(temseId)).toEqual([
+      ['account.password_changed', 'denied', 'ocmw', ['password']],
+      ['account.password_changed', 'allowed', 'ocmw', ['password']],
+    ]);
   });
 });
 
@@ -180,6 +193,8 @@ describe('operator commands', () => {
     const out = sink();
     expect(await setPasswordCommand([kruibeke.email.toUpperCase()], Readable.from(['nieuw wachtwoord voor Kruibeke\n']), out, sink())).toBe(0);
     expect(out.text()).toContain('sessions have ended');
+    // Logged as the operator's reset of this account (the refused attempt changed nothing and is not).
+    expect(await accountEvents(id)).toEqual([['account.password_reset', 'allowed', 'cli', ['password']]]);
     expect(await sessionsOf(id)).toBe(0);
     expect((await portals.http('ocmw').get('/api/referrals').set('Cookie', before)).status).toBe(401);
     expect((await passwordLogin('ocmw', kruibeke.email, DEMO_PASSWORD)).status).toBe(401);
@@ -203,6 +218,7 @@ describe('disabling an account ends its sessions at once', () => {
     const out = sink();
     expect(await disableUserCommand(['--', email], out, sink())).toBe(0);
     expect(out.text()).toMatch(/disabled; [1-9]\d* session\(s\) ended/);
+    expect(await accountEvents(id)).toEqual([['account.disabled', 'allowed', 'cli', ['disabled_at']]]);
 
     expect(await sessionsOf(id)).toBe(0);
     expect((await portals.http(portal).get(path).set('Cookie', cookie)).status).toBe(401);

@@ -36,6 +36,15 @@ async function passwordStep(persona: DemoPersona) {
   return { res, cookie: sessionCookie(res.headers['set-cookie']) };
 }
 
+/** The account events of the audit log for an account, oldest first: type and portal. */
+async function accountEvents(email: string): Promise<unknown[][]> {
+  const { rows } = await db.query(
+    `SELECT a.event_type, a.portal FROM audit_event a JOIN user_account u ON u.id = a.user_id WHERE u.email = $1 AND a.event_type LIKE 'account.%' ORDER BY a.id`,
+    [email],
+  );
+  return rows.map((r) => [r.event_type, r.portal]);
+}
+
 const sendCode = (cookie: string, code: string) => worker().post('/api/session/second-factor').set('Cookie', cookie).send({ code });
 
 async function lastStep(email: string): Promise<number | null> {
@@ -166,6 +175,8 @@ describe('second factor (TOTP) for workers, coordinators and privacy officers', 
     const done = await sendCode(cookie, totpCode(enrolment.secret));
     expect(done.status).toBe(200);
     expect((await db.query('SELECT second_factor_secret FROM user_account WHERE email = $1', [email])).rows[0].second_factor_secret).toBe(enrolment.secret);
+    // The enrolment is in the audit log (the refused code enrolled nothing and is not).
+    expect(await accountEvents(email)).toEqual([['account.second_factor_enrolled', 'worker']]);
     // The next login asks for a code of that secret, no enrolment.
     const next = await passwordStep('privacyOfficer');
     expect(next.res.body.secondFactor).toEqual({ enrolment: null });
@@ -179,6 +190,7 @@ describe('second factor (TOTP) for workers, coordinators and privacy officers', 
     const sink = new Writable({ write: (chunk, _e, done) => (out.push(String(chunk)), done()) });
     expect(await resetSecondFactorCommand(['--', email], sink, sink)).toBe(0);
     expect(out.join('')).toContain('reset');
+    expect(await accountEvents(email)).toEqual([['account.second_factor_reset', 'cli']]);
     expect((await worker().get('/api/cases').set('Cookie', cookie)).status).toBe(401);
     expect((await db.query('SELECT second_factor_secret FROM user_account WHERE email = $1', [email])).rows[0].second_factor_secret).toBeNull();
     const next = await passwordStep('coordinator');

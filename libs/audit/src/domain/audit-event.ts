@@ -17,6 +17,13 @@ export const AUDIT_EVENT_TYPES = [
   'login',
   'login.failed',
   'retention.anonymised',
+  // Changes to an account's credentials or access: `userId` is the account; its portal, or `cli`
+  // for an operator command (`npm run users:*`).
+  'account.password_changed',
+  'account.password_reset',
+  'account.disabled',
+  'account.second_factor_enrolled',
+  'account.second_factor_reset',
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 

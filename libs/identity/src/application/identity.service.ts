@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, IsNull, Repository } from 'typeorm';
+import { AuditLog, type AuditEventType } from '@woonbrug/audit';
+import { In, IsNull, Repository, type EntityManager } from 'typeorm';
 import type { AuthenticatedUser } from '../domain/authenticated-user';
 import { CurrentPasswordIncorrectError, InvalidCredentialsError, InvalidSecondFactorCodeError, NotAuthenticatedError, UnknownAccountError, WeakPasswordError, WrongPortalError } from '../domain/identity.errors';
 import { passwordProblems } from '../domain/password-policy';
@@ -8,6 +9,7 @@ import { portalAccepts, portalOf, type OrganisationKind, type Portal, type Role 
 import { dummyPasswordHash, hashPassword, verifyPassword } from '../infrastructure/password-hasher';
 import { matchingTimeStep } from '../infrastructure/totp';
 import { OrganisationEntity } from '../infrastructure/organisation.entity';
+import { PORTAL } from '../infrastructure/portal.token';
 import { UserAccountEntity } from '../infrastructure/user-account.entity';
 
 /** An organisation as other contexts see it. */
@@ -67,7 +69,27 @@ export class IdentityService {
   constructor(
     @InjectRepository(UserAccountEntity) private readonly users: Repository<UserAccountEntity>,
     @InjectRepository(OrganisationEntity) private readonly organisations: Repository<OrganisationEntity>,
+    private readonly audit: AuditLog,
+    /** The portal serving the request; absent in the operator commands (`cli`). */
+    @Optional() @Inject(PORTAL) private readonly portal?: Portal,
   ) {}
+
+  /**
+   * Logs a change to an account's credentials or access in the caller's transaction (the change
+   * and its event are stored together or not at all): the account, which part changed, from
+   * which portal or operator command. Never a value.
+   */
+  private async logAccountChange(
+    db: Pick<EntityManager, 'query'>,
+    account: { id: string; role: string; organisationId: string | null },
+    eventType: AuditEventType,
+    fields: readonly string[],
+    outcome: 'allowed' | 'denied' = 'allowed',
+  ): Promise<void> {
+    await this.audit.append(db, [
+      { eventType, outcome, action: 'change', userId: account.id, role: account.role, organisationId: account.organisationId, portal: this.portal ?? 'cli', subject: 'user_account', fields },
+    ]);
+  }
 
   /**
    * Checks e-mail and password, then whether the account belongs on this portal. The password is
@@ -122,15 +144,18 @@ export class IdentityService {
   async changePassword(userId: string, currentPassword: string, newPassword: string, keepSessionId: string): Promise<void> {
     const user = await this.activeUser('u.id = :id', { id: userId });
     if (!user) throw new NotAuthenticatedError();
-    if (!(await verifyPassword(user.passwordHash, currentPassword))) throw new CurrentPasswordIncorrectError();
-    await this.storePassword(user, newPassword, keepSessionId);
+    if (!(await verifyPassword(user.passwordHash, currentPassword))) {
+      await this.logAccountChange(this.users.manager, user, 'account.password_changed', ['password'], 'denied');
+      throw new CurrentPasswordIncorrectError();
+    }
+    await this.storePassword(user, newPassword, keepSessionId, 'account.password_changed');
   }
 
   /** Operator's reset (`npm run users:set-password`): the same policy; all sessions of the account end. */
   async setPassword(email: string, newPassword: string): Promise<void> {
     const user = await this.users.findOne({ where: { email: normalisedEmail(email) } });
     if (!user) throw new UnknownAccountError();
-    await this.storePassword(user, newPassword, null);
+    await this.storePassword(user, newPassword, null, 'account.password_reset');
   }
 
   /**
@@ -140,10 +165,12 @@ export class IdentityService {
    */
   async disableUser(email: string): Promise<{ readonly userId: string; readonly sessionsEnded: number }> {
     return this.users.manager.transaction(async (m) => {
-      const [user] = (await m.query(`WITH u AS (UPDATE user_account SET disabled_at = COALESCE(disabled_at, now()) WHERE email = $1 RETURNING id) SELECT id FROM u`, [
-        normalisedEmail(email),
-      ])) as Array<{ id: string }>;
+      const [user] = (await m.query(
+        `WITH u AS (UPDATE user_account SET disabled_at = COALESCE(disabled_at, now()) WHERE email = $1 RETURNING id, role, organisation_id) SELECT * FROM u`,
+        [normalisedEmail(email)],
+      )) as Array<{ id: string; role: Role; organisation_id: string | null }>;
       if (!user) throw new UnknownAccountError();
+      await this.logAccountChange(m, { id: user.id, role: user.role, organisationId: user.organisation_id }, 'account.disabled', ['disabled_at']);
       const [ended] = (await m.query(`WITH gone AS (DELETE FROM session WHERE ${SESSION_OF_USER} RETURNING 1) SELECT count(*)::int AS n FROM gone`, [user.id])) as Array<{ n: number }>;
       return { userId: user.id, sessionsEnded: ended?.n ?? 0 };
     });
@@ -168,17 +195,23 @@ export class IdentityService {
     if (!secret) throw new NotAuthenticatedError();
     const step = matchingTimeStep(secret, code, now);
     if (step === null) throw new InvalidSecondFactorCodeError();
-    const accepted = (await this.users.query(
-      user.secondFactorSecret
-        ? `WITH u AS (UPDATE user_account SET second_factor_last_step = $2
-             WHERE id = $1 AND disabled_at IS NULL AND second_factor_secret = $3 AND (second_factor_last_step IS NULL OR second_factor_last_step < $2) RETURNING id)
-           SELECT id FROM u`
-        : `WITH u AS (UPDATE user_account SET second_factor_secret = $3, second_factor_last_step = $2
-             WHERE id = $1 AND disabled_at IS NULL AND second_factor_secret IS NULL RETURNING id)
-           SELECT id FROM u`,
-      [user.id, step, secret],
-    )) as unknown[];
-    if (accepted.length === 0) throw new InvalidSecondFactorCodeError();
+    const enrolling = !user.secondFactorSecret;
+    const accepted = await this.users.manager.transaction(async (m) => {
+      const rows = (await m.query(
+        enrolling
+          ? `WITH u AS (UPDATE user_account SET second_factor_secret = $3, second_factor_last_step = $2
+               WHERE id = $1 AND disabled_at IS NULL AND second_factor_secret IS NULL RETURNING id)
+             SELECT id FROM u`
+          : `WITH u AS (UPDATE user_account SET second_factor_last_step = $2
+               WHERE id = $1 AND disabled_at IS NULL AND second_factor_secret = $3 AND (second_factor_last_step IS NULL OR second_factor_last_step < $2) RETURNING id)
+             SELECT id FROM u`,
+        [user.id, step, secret],
+      )) as unknown[];
+      // The first code that proves the app has the new secret stores it: the enrolment is logged with it.
+      if (rows.length > 0 && enrolling) await this.logAccountChange(m, user, 'account.second_factor_enrolled', ['second_factor']);
+      return rows.length > 0;
+    });
+    if (!accepted) throw new InvalidSecondFactorCodeError();
     return toAuthenticatedUser(user);
   }
 
@@ -189,21 +222,23 @@ export class IdentityService {
   async resetSecondFactor(email: string): Promise<void> {
     await this.users.manager.transaction(async (m) => {
       const [user] = (await m.query(
-        `WITH u AS (UPDATE user_account SET second_factor_secret = NULL, second_factor_last_step = NULL WHERE email = $1 RETURNING id) SELECT id FROM u`,
+        `WITH u AS (UPDATE user_account SET second_factor_secret = NULL, second_factor_last_step = NULL WHERE email = $1 RETURNING id, role, organisation_id) SELECT * FROM u`,
         [normalisedEmail(email)],
-      )) as Array<{ id: string }>;
+      )) as Array<{ id: string; role: Role; organisation_id: string | null }>;
       if (!user) throw new UnknownAccountError();
+      await this.logAccountChange(m, { id: user.id, role: user.role, organisationId: user.organisation_id }, 'account.second_factor_reset', ['second_factor']);
       await m.query(`DELETE FROM session WHERE ${SESSION_OF_USER}`, [user.id]);
     });
   }
 
-  private async storePassword(user: UserAccountEntity, newPassword: string, keepSessionId: string | null): Promise<void> {
+  private async storePassword(user: UserAccountEntity, newPassword: string, keepSessionId: string | null, eventType: AuditEventType): Promise<void> {
     const problems = passwordProblems(newPassword, { email: user.email });
     if (problems.length > 0) throw new WeakPasswordError(problems);
     const passwordHash = await hashPassword(newPassword);
     await this.users.manager.transaction(async (m) => {
       await m.update(UserAccountEntity, { id: user.id }, { passwordHash });
       await m.query(`DELETE FROM session WHERE (${SESSION_OF_USER}) AND sid IS DISTINCT FROM $2`, [user.id, keepSessionId]);
+      await this.logAccountChange(m, user, eventType, ['password']);
     });
   }
 

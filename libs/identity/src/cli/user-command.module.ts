@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '@woonbrug/audit';
 import { ConfigModule } from '@woonbrug/config';
 import { DatabaseModule } from '@woonbrug/database';
 import { DomainError } from '@woonbrug/kernel';
@@ -10,7 +11,7 @@ import { UserAccountEntity } from '../infrastructure/user-account.entity';
 
 /** The identity service without a portal: what the operator commands (`npm run users:*`) need. */
 @Module({
-  imports: [ConfigModule, DatabaseModule, TypeOrmModule.forFeature([OrganisationEntity, UserAccountEntity])],
+  imports: [ConfigModule, DatabaseModule, AuditModule, TypeOrmModule.forFeature([OrganisationEntity, UserAccountEntity])],
   providers: [IdentityService],
 })
 class UserCommandModule {}
