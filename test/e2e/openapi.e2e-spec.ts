@@ -1,7 +1,10 @@
 import SwaggerParser from '@apidevtools/swagger-parser';
 import { PROBLEM_DETAILS_REF, PROBLEM_MEDIA_TYPE, registeredRoutes } from '@woonbrug/web';
 import { ROUTE_ROWS } from '../support/route-rows';
-import { startPortals, type PortalName, type Portals } from '../support/portals';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@woonbrug/database';
+import { Clock } from '@woonbrug/kernel';
+import { sessionCookie, startPortals, type PortalName, type Portals } from '../support/portals';
+import { withAcceptableCode } from '../support/second-factor';
 import type { RouteRow } from '../support/authorization-rows';
 
 /**
@@ -43,19 +46,7 @@ interface Document {
  * describe. The list may only shrink: a new route without a response schema fails, and so does
  * an entry whose route got its schema (remove it then).
  */
-const SUCCESS_SCHEMA_TODO: readonly string[] = [
-  'worker GET /api/cases/:caseId/overview',
-  // libs/identity (being changed by another engineer; its decorators are theirs to complete).
-  'worker POST /api/session',
-  'worker POST /api/session/second-factor',
-  'worker GET /api/session',
-  'landlord POST /api/session',
-  'landlord POST /api/session/second-factor',
-  'landlord GET /api/session',
-  'ocmw POST /api/session',
-  'ocmw POST /api/session/second-factor',
-  'ocmw GET /api/session',
-];
+const SUCCESS_SCHEMA_TODO: readonly string[] = [];
 
 let portals: Portals;
 const documents = {} as Record<PortalName, Document>;
@@ -283,5 +274,57 @@ describe('documented response shapes match real responses', () => {
     const one = await portals.http('landlord').get(`/api/referrals/${first.id}`).set('Cookie', await portals.login('gmh'));
     expect(one.status).toBe(200);
     expect(drift(one.body, await schemaOf('landlord', 'get', '/api/referrals/{id}'), 'referral')).toEqual([]);
+  });
+
+  it('for the session API: anonymous, a partner signed in at once, a login waiting for its code, the code', async () => {
+    const email = (persona: string) => DEMO_ACCOUNTS.find((a) => a.persona === persona)!.email;
+    const anonymous = await portals.http('landlord').get('/api/session');
+    expect(anonymous.body).toEqual({ user: null, secondFactorPending: false });
+    expect(drift(anonymous.body, await schemaOf('landlord', 'get', '/api/session'), 'anonymous')).toEqual([]);
+
+    const partner = await portals.http('landlord').post('/api/session').send({ email: email('gmh'), password: DEMO_PASSWORD });
+    expect(partner.status).toBe(200);
+    expect(partner.body.user).toEqual(expect.objectContaining({ email: email('gmh'), role: 'landlord_agent' }));
+    expect(drift(partner.body, await schemaOf('landlord', 'post', '/api/session'), 'login')).toEqual([]);
+    const signedIn = await portals.http('landlord').get('/api/session').set('Cookie', sessionCookie(partner.headers['set-cookie']));
+    expect(drift(signedIn.body, await schemaOf('landlord', 'get', '/api/session'), 'session')).toEqual([]);
+
+    // worker2 logs in nowhere else in this file: its code needs no wait for a fresh time step.
+    const pending = await portals.http('worker').post('/api/session').send({ email: email('worker2'), password: DEMO_PASSWORD });
+    expect(pending.status).toBe(200);
+    expect(pending.body).toEqual({ user: null, secondFactor: { enrolment: null } });
+    expect(drift(pending.body, await schemaOf('worker', 'post', '/api/session'), 'pending')).toEqual([]);
+    const halfway = sessionCookie(pending.headers['set-cookie']);
+    const waiting = await portals.http('worker').get('/api/session').set('Cookie', halfway);
+    expect(waiting.body).toEqual({ user: null, secondFactorPending: true });
+    expect(drift(waiting.body, await schemaOf('worker', 'get', '/api/session'), 'waiting')).toEqual([]);
+    const done = await withAcceptableCode(email('worker2'), (code) => portals.http('worker').post('/api/session/second-factor').set('Cookie', halfway).send({ code }));
+    expect(done.status).toBe(200);
+    expect(done.body.user).toEqual(expect.objectContaining({ email: email('worker2'), role: 'worker' }));
+    expect(drift(done.body, await schemaOf('worker', 'post', '/api/session/second-factor'), 'second-factor')).toEqual([]);
+  });
+
+  it('for the tenant overview, with every section filled', async () => {
+    const cookie = await portals.login('worker');
+    const cases = await portals.http('worker').get('/api/cases?state=all').set('Cookie', cookie);
+    const demo = (cases.body.items as Array<{ id: string; reference: string }>).find((c) => c.reference === 'DEMO-01')!;
+    // What the demo case lacks: a procedure step, budget counselling, a withdrawal, a partner's read and a refused attempt.
+    const detail = await portals.http('worker').get(`/api/cases/${demo.id}`).set('Cookie', cookie);
+    const referralId = (detail.body.referrals as Array<{ id: string }>)[0]!.id;
+    const gmh = await portals.login('gmh');
+    const today = portals.apps.worker.get(Clock).today();
+    await portals.http('landlord').post(`/api/referrals/${referralId}/procedure-events`).set('Cookie', gmh).send({ kind: 'procedure_paused', eventDate: today, note: 'Gepauzeerd' }).expect(201);
+    await portals.http('landlord').get(`/api/referrals/${referralId}`).set('Cookie', gmh).expect(200);
+    await portals.http('landlord').get(`/api/referrals/${referralId}`).set('Cookie', await portals.login('bvt')).expect(404);
+    await portals.http('worker').post(`/api/cases/${demo.id}/financial-referrals`).set('Cookie', cookie).send({ kind: 'budget_guidance', motivation: 'Schulden bij de energieleverancier' }).expect(201);
+    const consents = await portals.http('worker').get(`/api/cases/${demo.id}/consents`).set('Cookie', cookie);
+    await portals.http('worker').post(`/api/consents/${(consents.body.items as Array<{ id: string }>)[0]!.id}/withdraw`).set('Cookie', cookie).send({}).expect(200);
+
+    const res = await portals.http('worker').get(`/api/cases/${demo.id}/overview`).set('Cookie', cookie);
+    expect(res.status).toBe(200);
+    expect(res.body.case.reference).toBe('DEMO-01');
+    const empty = Object.entries(res.body as Record<string, unknown>).filter(([, v]) => Array.isArray(v) && v.length === 0).map(([k]) => k);
+    expect(empty).toEqual([]);
+    expect(drift(res.body, await schemaOf('worker', 'get', '/api/cases/{caseId}/overview'), 'overview')).toEqual([]);
   });
 });

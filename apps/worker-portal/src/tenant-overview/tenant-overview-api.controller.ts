@@ -4,6 +4,7 @@ import { CurrentAuditActor, type AuditActor } from '@woonbrug/audit';
 import { CurrentUser, type AuthenticatedUser } from '@woonbrug/identity';
 import { RequireAbility, UserAbility, type AppAbility } from '@woonbrug/policies';
 import { TenantOverviewService, type TenantOverview } from '@woonbrug/tenant-overview';
+import { TenantOverviewResponse } from './tenant-overview.dto';
 
 /** The tenant's overview (GDPR art. 15) as JSON, for the case's assigned worker. */
 @ApiTags('tenant-overview')
@@ -15,6 +16,7 @@ export class TenantOverviewApiController {
   @RequireAbility('read', 'TenantOverview')
   @Header('Cache-Control', 'no-store')
   @ApiOkResponse({
+    type: TenantOverviewResponse,
     description:
       'What is stored about the tenant in the case (case data, steps, referrals, facts, eviction procedure, budget counselling), every consent and withdrawal, every disclosure (revoked ones included) and the partner organisations’ reads and refused attempts from the disclosure log (field names, Belgian time in ISO). Private notes are never part of it. The export is itself logged.',
   })

@@ -21,6 +21,7 @@ import { LoginDto } from './login.dto';
 import { LoginPage } from './login.page';
 import { SecondFactorDto } from './second-factor.dto';
 import { SecondFactorPage } from './second-factor.page';
+import { CurrentSessionResponse, LoginResponse, SignedInResponse } from './session.response';
 
 function publicUser(user: AuthenticatedUser) {
   return {
@@ -59,6 +60,7 @@ export class SessionController {
   @UseGuards(ThrottlerGuard, LocalAuthGuard)
   @ApiBody({ type: LoginDto })
   @ApiOkResponse({
+    type: LoginResponse,
     description:
       'Password accepted; the response sets the session cookie. Partners are signed in (`user`). Workers, coordinators and privacy ' +
       'officers get `user: null` and `secondFactor`: the session waits for POST /api/session/second-factor; `secondFactor.enrolment` ' +
@@ -67,7 +69,7 @@ export class SessionController {
   @ApiBadRequestResponse({ description: 'E-mail or password missing or not text.' })
   @ApiUnauthorizedResponse({ description: 'Wrong e-mail or password (problem details).' })
   @ApiTooManyRequestsResponse({ description: 'Too many login attempts from this address, or failed ones for this account.' })
-  async login(@Req() request: LoginRequest) {
+  async login(@Req() request: LoginRequest): Promise<LoginResponse> {
     const user = request.loginUser!;
     const pending = await this.beginSession(request, user);
     return pending ? { user: null, secondFactor: pending } : { user: publicUser(user) };
@@ -78,19 +80,19 @@ export class SessionController {
   @PUBLIC_ROUTE()
   @UseGuards(ThrottlerGuard)
   @ApiBody({ type: SecondFactorDto })
-  @ApiOkResponse({ description: 'Code accepted: signed in with a new session id.' })
+  @ApiOkResponse({ type: SignedInResponse, description: 'Code accepted: signed in with a new session id.' })
   @ApiBadRequestResponse({ description: 'No code, or not text.' })
   @ApiUnauthorizedResponse({ description: 'No login waiting for a code in this session, or a wrong, expired or already used code.' })
   @ApiTooManyRequestsResponse({ description: 'Too many wrong codes.' })
-  async secondFactor(@Req() request: FastifyRequest, @Body() body: SecondFactorDto) {
+  async secondFactor(@Req() request: FastifyRequest, @Body() body: SecondFactorDto): Promise<SignedInResponse> {
     const user = await this.completeSecondFactor(request, body.code);
     return { user: publicUser(user) };
   }
 
   @Get('api/session')
   @PUBLIC_ROUTE()
-  @ApiOkResponse({ description: 'The signed-in user; `secondFactorPending` while a login waits for its code.' })
-  current(@Req() request: FastifyRequest & { user?: AuthenticatedUser }) {
+  @ApiOkResponse({ type: CurrentSessionResponse, description: 'The signed-in user; `secondFactorPending` while a login waits for its code.' })
+  current(@Req() request: FastifyRequest & { user?: AuthenticatedUser }): CurrentSessionResponse {
     if (!request.user) return { user: null, secondFactorPending: pendingLogin(request) !== null };
     return { user: publicUser(request.user) };
   }
