@@ -27,8 +27,28 @@ describe('working days', () => {
   });
 
   it('crosses months and years', () => {
-    expect(addWorkingDays('2026-12-29', 5)).toBe('2027-01-05');
     expect(addWorkingDays('2028-02-25', 3)).toBe('2028-03-01');
+    expect(addWorkingDays('2027-12-28', 3)).toBe('2027-12-31');
+  });
+
+  it('skips Belgian public holidays, fixed and movable, and only those', () => {
+    // Fixed: Christmas, New Year, 21 July, 15 August, 1 and 11 November, 1 May.
+    for (const day of ['2026-12-25', '2027-01-01', '2026-07-21', '2025-08-15', '2027-11-01', '2026-11-11', '2026-05-01']) {
+      expect({ day, working: isWorkingDay(day) }).toEqual({ day, working: false });
+    }
+    // Movable: Easter Monday, Ascension and Whit Monday of 2026 and 2027.
+    for (const day of ['2026-04-06', '2026-05-14', '2026-05-25', '2027-03-29', '2027-05-06', '2027-05-17']) {
+      expect({ day, working: isWorkingDay(day) }).toEqual({ day, working: false });
+    }
+    // Not public holidays: the Flemish day (11 July), Saint Nicholas, the King's Day, All Souls; and the day after Easter Monday.
+    for (const day of ['2025-07-11', '2028-12-06', '2027-11-15', '2027-11-02', '2026-04-07']) {
+      expect({ day, working: isWorkingDay(day) }).toEqual({ day, working: true });
+    }
+    // New Year's Day 2027 (a Friday) and Christmas 2026 (a Friday) push the deadline a day on.
+    expect(addWorkingDays('2026-12-29', 5)).toBe('2027-01-06');
+    expect(addWorkingDays('2026-12-21', 5)).toBe('2026-12-29');
+    // Ascension Thursday 2026: a referral on Monday 11 May is due on Tuesday 19 May.
+    expect(addWorkingDays('2026-05-11', 5)).toBe('2026-05-19');
   });
 
   it('returns the day itself for zero working days, even on a weekend', () => {
