@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { ExpiredIdempotencyKeys } from '@woonbrug/web';
 import { Client } from 'pg';
 import type { Response } from 'supertest';
 import { startPortals, type Portals } from '../support/portals';
@@ -46,12 +47,6 @@ beforeAll(async () => {
   gmh = await portals.login('gmh');
   bvt = await portals.login('bvt');
   worker = await portals.login('worker');
-  // An expired key, before any keyed request: the first one prunes it.
-  await db.query(
-    `INSERT INTO idempotency_key (user_id, portal, key, fingerprint, owner, created_at, expires_at)
-     VALUES ($1, 'landlord', 'long-expired', $2, gen_random_uuid(), now() - interval '25 hours', now() - interval '1 hour')`,
-    [await userId('gmh@woonbrug.example'), Buffer.alloc(32)],
-  );
   // An active case of persona `worker` (referred by GMH, accepted by the coordinator), for facts.
   const referral = await submit(gmh, validReferral()).expect(201);
   caseId = (await db.query('SELECT case_id FROM referral WHERE id = $1', [referral.body.id])).rows[0].case_id;
@@ -65,10 +60,19 @@ afterAll(async () => {
 });
 
 describe('Idempotency-Key on POST /api/referrals', () => {
-  it('prunes keys older than 24 hours', async () => {
-    const key = randomUUID();
-    await submit(gmh, validReferral(), key).expect(201);
+  it('deletes keys older than 24 hours with their answers, and only those', async () => {
+    const gmhId = await userId('gmh@woonbrug.example');
+    for (const [key, expiresIn] of [['long-expired', '-1 hour'], ['still-valid', '1 hour']]) {
+      await db.query(
+        `INSERT INTO idempotency_key (user_id, portal, key, fingerprint, owner, state, response_status, response_body, expires_at)
+         VALUES ($1, 'landlord', $2, $3, gen_random_uuid(), 'done', 201, '{}', now() + $4::interval)`,
+        [gmhId, key, Buffer.alloc(32), expiresIn],
+      );
+    }
+    // Every portal process runs this every ten minutes.
+    expect(await portals.apps.landlord.get(ExpiredIdempotencyKeys).prune()).toBeGreaterThanOrEqual(1);
     expect(await keyRows('long-expired')).toEqual([]);
+    expect(await keyRows('still-valid')).toHaveLength(1);
   });
 
   it('answers a sequential retry with the first response and writes one referral', async () => {

@@ -7,6 +7,7 @@ export type { Problem } from './errors/problem';
 export { PROBLEM_DETAILS_REF, PROBLEM_MEDIA_TYPE, ProblemDetails, ProblemFieldError } from './errors/problem-details.schema';
 export { IS_PUBLIC_KEY, PUBLIC_ROUTE } from './public-route';
 export { Idempotent } from './idempotency/idempotent.decorator';
+export { ExpiredIdempotencyKeys } from './idempotency/expired-idempotency-keys';
 export { IDEMPOTENCY_KEY_HEADER } from './idempotency/idempotency-key';
 export { Layout } from './views/layout';
 export { ErrorSummary, NO_FIELD_ERRORS, SelectField, TextArea, TextField, textValue } from './views/form';

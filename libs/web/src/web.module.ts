@@ -10,6 +10,7 @@ import type { DestinationStream } from 'pino';
 import type { Options as PinoHttpOptions } from 'pino-http';
 import { REDACTED_LOG_PATHS, serializeError, serializeRequest, serializeResponse } from './bootstrap/logging';
 import { HealthController } from './health/health.controller';
+import { ExpiredIdempotencyKeys } from './idempotency/expired-idempotency-keys';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 
 /**
@@ -72,8 +73,8 @@ export class WebModule {
         }),
       ],
       controllers: [HealthController],
-      // `Idempotency-Key` on the routes marked `@Idempotent()`.
-      providers: [{ provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }],
+      // `Idempotency-Key` on the routes marked `@Idempotent()`, and the deletion of expired keys.
+      providers: [{ provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }, ExpiredIdempotencyKeys],
     };
   }
 }

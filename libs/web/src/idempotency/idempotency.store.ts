@@ -9,8 +9,6 @@ import { IdempotencyKeyInUseError, IdempotencyKeyReusedError, IdempotentOutcomeU
  * `running` means nothing was committed, and the slow holder's own commit is fenced off.
  */
 export const IDEMPOTENCY_LEASE_SECONDS = 120;
-/** Expired keys are deleted at most this often per portal process (on a new key). */
-const PRUNE_EVERY_MS = 10 * 60 * 1000;
 
 export interface KeyOwner {
   readonly userId: string;
@@ -33,8 +31,6 @@ interface KeyRow {
 
 /** The `idempotency_key` table. Answers are stored as sent; they are never logged. */
 export class IdempotencyStore {
-  private lastPrune = 0;
-
   constructor(private readonly db: DataSource) {}
 
   /**
@@ -43,7 +39,6 @@ export class IdempotencyStore {
    * (or when it wrote but left no answer).
    */
   async claim(who: KeyOwner, fingerprint: Buffer): Promise<Claim> {
-    await this.pruneNow();
     for (let attempt = 0; attempt < 3; attempt++) {
       const owner = randomUUID();
       const inserted = (await this.db.query(
@@ -97,13 +92,5 @@ export class IdempotencyStore {
    */
   async release(id: string, owner: string): Promise<void> {
     await this.db.query(`DELETE FROM idempotency_key WHERE id = $1 AND owner = $2 AND state = 'running'`, [id, owner]);
-  }
-
-  /** Deletes expired keys (24 hours), at most every ten minutes per process. */
-  private async pruneNow(): Promise<void> {
-    const now = Date.now();
-    if (now - this.lastPrune < PRUNE_EVERY_MS) return;
-    this.lastPrune = now;
-    await this.db.query(`DELETE FROM idempotency_key WHERE expires_at <= now()`);
   }
 }
