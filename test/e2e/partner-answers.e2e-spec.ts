@@ -128,10 +128,23 @@ describe('the OCMW’s answers', () => {
     expect(section(english.text, 'unread-heading')).toContain(`Case ${c.reference}: OCMW Beveren accepted the referral for budget counselling`);
 
     // Another worker is told nothing.
-    const other = await portals.http('worker').get('/api/notifications').set('Cookie', await portals.login('worker2'));
-    expect(other.status).toBe(200);
-    expect((other.body.items as Array<{ caseId: string }>).filter((n) => n.caseId === c.caseId)).toEqual([]);
+    const colleague = await portals.http('worker').get('/api/notifications').set('Cookie', await portals.login('worker2'));
+    expect(colleague.status).toBe(200);
+    expect((colleague.body.items as Array<{ caseId: string }>).filter((n) => n.caseId === c.caseId)).toEqual([]);
     expect((await portals.http('worker').get('/').set('Cookie', await portals.login('worker2'))).text).not.toContain(c.reference);
+
+    // Opening the case reads what its notices announced — the worker's own opening, not someone else's.
+    const unreadOf = async (caseId: string) => (await db.query('SELECT count(*)::int AS n FROM notification WHERE case_id = $1 AND read_at IS NULL', [caseId])).rows[0].n;
+    const other = await activeCase();
+    const otherReferral = await financialReferral(other.caseId);
+    expect((await ocmw(`${otherReferral.id}/decline`, { version: otherReferral.version, reason: 'Buiten ons werkgebied' })).status).toBe(200);
+    expect(await unreadOf(other.caseId)).toBe(1);
+    expect((await portals.http('worker').get(`/cases/${c.caseId}`).set('Cookie', await portals.login('coordinator'))).status).toBe(200);
+    expect(await unreadOf(c.caseId)).toBe(3);
+    expect((await portals.http('worker').get(`/cases/${c.caseId}`).set('Cookie', await portals.login('worker'))).status).toBe(200);
+    expect(await unreadOf(c.caseId)).toBe(0);
+    expect(await unreadOf(other.caseId)).toBe(1);
+    expect(section((await portals.http('worker').get('/').set('Cookie', await portals.login('worker'))).text, 'unread-heading')).not.toContain(`Dossier ${c.reference}:`);
   });
 
   it('tells the worker of a decline without its reason, and e-mails the notice without the tenant', async () => {

@@ -2,6 +2,7 @@ import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { CasesService, OPEN_CASE_STATES } from '@woonbrug/cases';
 import { IdentityService } from '@woonbrug/identity';
+import { NotificationsService } from '@woonbrug/notifications';
 import { RequireAbility, UserAbility, type AppAbility } from '@woonbrug/policies';
 import { html, Page, type PageContext } from '@woonbrug/web';
 import type { FastifyReply } from 'fastify';
@@ -17,6 +18,7 @@ export class CaseloadPagesController {
     private readonly cases: CasesService,
     private readonly identity: IdentityService,
     private readonly workspace: CaseWorkspaceLoader,
+    private readonly notifications: NotificationsService,
   ) {}
 
   @Get()
@@ -31,6 +33,8 @@ export class CaseloadPagesController {
   @RequireAbility('read', 'Case')
   async show(@Page() ctx: PageContext, @UserAbility() ability: AppAbility, @Param('id') id: string, @Query('accepted') accepted: string | undefined, @Query('attached') attached: string | undefined, @Query('saved') saved: string | undefined, @Res() reply: FastifyReply) {
     const workspace = await this.workspace.load(ability, id);
+    // The case is open before the caller's eyes: what its notifications announced is read.
+    await this.notifications.markCaseRead(ability, id);
     const notice = accepted ? ctx.t('case.accepted') : attached ? ctx.t('case.attached') : saved ? ctx.t('sharing.saved') : undefined;
     return html(reply, CasePage({ ctx, workspace, notice }));
   }

@@ -60,6 +60,16 @@ export class NotificationsService {
   }
 
   /**
+   * Marks the caller's unread notifications about one case read: opening the case is reading what
+   * they announced (a partner's answer, a deadline). The caller has already opened the case.
+   */
+  async markCaseRead(ability: AppAbility, caseId: string): Promise<void> {
+    if (!UUID.test(caseId) || !ability.can('update', 'Notification')) return;
+    const policy = accessibleWhere(ability, 'update', 'Notification', NOTIFICATION_POLICY_COLUMNS, 2);
+    await this.db.query(`UPDATE notification n SET read_at = $2 WHERE n.case_id = $1 AND n.read_at IS NULL AND ${policy.sql}`, [caseId, this.clock.now(), ...policy.params]);
+  }
+
+  /**
    * Marks one of the caller's notifications read (again: the first time counts). Someone else's
    * notification answers exactly like a missing one.
    */
