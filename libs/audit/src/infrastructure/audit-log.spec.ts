@@ -1,35 +1,10 @@
 import { Clock } from '@woonbrug/kernel';
-import { buildDataSourceOptions, runMigrations } from '@woonbrug/database';
-import { Client } from 'pg';
+import { buildDataSourceOptions } from '@woonbrug/database';
 import { DataSource } from 'typeorm';
+import { freshMigratedDatabase } from '../../../../test/support/test-database';
 import type { AuditEvent } from '../domain/audit-event';
 import { AuditLog } from './audit-log';
 import { verifyAuditChain } from './verify-audit-chain';
-
-/**
- * The audit log on real PostgreSQL: this worker's own, freshly made database on the run's server
- * (the Jest global setup sets DATABASE_URL), migrated like every other.
- */
-async function freshAuditDatabase(): Promise<{ url: string; admin: string }> {
-  // eslint-disable-next-line no-restricted-properties -- the test server comes from the Jest global setup
-  const base = process.env.DATABASE_URL;
-  if (!base) throw new Error('DATABASE_URL is not set: run the tests through jest (global setup starts PostgreSQL)');
-  // eslint-disable-next-line no-restricted-properties -- one database per Jest worker
-  const name = `woonbrug_test_audit_${process.env.JEST_WORKER_ID ?? '1'}`;
-  if (!/test/.test(name)) throw new Error(`Refusing to use database "${name}": its name lacks "test"`);
-  const admin = new Client({ connectionString: base });
-  await admin.connect();
-  try {
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE "${name}"`);
-  } finally {
-    await admin.end();
-  }
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  await runMigrations(url.toString());
-  return { url: url.toString(), admin: base };
-}
 
 const CASE_ID = '44444444-4444-4444-8444-444444444444';
 
@@ -59,7 +34,9 @@ describe('AuditLog on PostgreSQL', () => {
   const audit = new AuditLog(clock);
 
   beforeAll(async () => {
-    const { url } = await freshAuditDatabase();
+    // The audit log on real PostgreSQL: this worker's own, freshly made database on the run's
+    // server (the Jest global setup sets DATABASE_URL), migrated like every other.
+    const url = await freshMigratedDatabase('audit');
     db = new DataSource(buildDataSourceOptions(url, { extra: { max: 12 } }));
     await db.initialize();
   }, 60_000);
