@@ -1,5 +1,5 @@
-import { buildDataSourceOptions, runMigrations } from '@woonbrug/database';
-import { Client } from 'pg';
+import { buildDataSourceOptions } from '@woonbrug/database';
+import { freshMigratedDatabase } from '../../../../test/support/test-database';
 import { DataSource } from 'typeorm';
 import { randomUUID } from 'node:crypto';
 import { loadYearlyReport, referringOrganisations, yearlyReportSql } from './yearly-report.query';
@@ -9,24 +9,7 @@ import { loadYearlyReport, referringOrganisations, yearlyReportSql } from './yea
  * hand-made trajectories, so that every number below is known.
  */
 async function freshDatabase(): Promise<string> {
-  // eslint-disable-next-line no-restricted-properties -- the test server comes from the Jest global setup
-  const base = process.env.DATABASE_URL;
-  if (!base) throw new Error('DATABASE_URL is not set: run the tests through jest (global setup starts PostgreSQL)');
-  // eslint-disable-next-line no-restricted-properties -- one database per Jest worker
-  const name = `woonbrug_test_reporting_${process.env.JEST_WORKER_ID ?? '1'}`;
-  if (!/test/.test(name)) throw new Error(`Refusing to use database "${name}": its name lacks "test"`);
-  const admin = new Client({ connectionString: base });
-  await admin.connect();
-  try {
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE "${name}"`);
-  } finally {
-    await admin.end();
-  }
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  await runMigrations(url.toString());
-  return url.toString();
+  return freshMigratedDatabase('reporting');
 }
 
 let db: DataSource;
@@ -186,7 +169,7 @@ describe('loadYearlyReport', () => {
     expect(gmh.years.find((y) => y.year === 2012)!.trajectories).toBe(4);
   });
 
-  it('gives the same figures when there are more referring organisations than bits in one mask', async () => {
+  it('gives the same figures whatever other referring organisations there are', async () => {
     const real = await referringOrganisations(db);
     const run = async (referrers: typeof real) => {
       const { sql, params } = yearlyReportSql(outreach(), {}, referrers);
@@ -194,8 +177,37 @@ describe('loadYearlyReport', () => {
       return rows.map((r) => JSON.stringify(r)).sort();
     };
     const padding = Array.from({ length: 130 }, (_, i) => ({ id: randomUUID(), name: `Leeg ${i}`, kind: 'landlord' as const }));
-    // The real organisations land in the third mask (bits 130–132).
+    // 130 organisations that referred nothing come first.
     expect(await run([...padding, ...real])).toEqual(await run(real));
+  });
+
+  it('keeps its copy of the trajectories (report_trajectory) with every change to a case or its referrals', async () => {
+    const copy = async (q: { query: (sql: string) => Promise<unknown> }) =>
+      (await q.query(`SELECT * FROM report_trajectory ORDER BY case_id`)) as Array<Record<string, unknown>>;
+    const runner = db.createQueryRunner();
+    await runner.startTransaction();
+    try {
+      await runner.query(`UPDATE case_file SET state = 'closed', closed_on = started_on + 31, outcome = 'evicted' WHERE state = 'active'`);
+      await runner.query(`UPDATE case_file SET state = 'active', started_on = '2014-02-01', assigned_worker_id = $1 WHERE state = 'referred'`, [worker]);
+      await runner.query(`UPDATE case_file SET municipality = 'Temse', legal_basis = 'voluntary' WHERE started_on = '2012-02-01'`);
+      await runner.query(`UPDATE case_file SET state = 'declined', decline_reason = 'x', started_on = NULL WHERE state = 'aftercare'`);
+      await runner.query(
+        `INSERT INTO referral (case_id, referrer_organisation_id, referrer_user_id, landlord_organisation_id, tenant_name, address, municipality, reason,
+           notice_date, referrer_contact_name, tenant_informed)
+         SELECT case_id, $1, referrer_user_id, landlord_organisation_id, 'x', 'x', 'Beveren', 'lease_termination_neglect', '2010-01-01', 'x', true
+           FROM referral WHERE referrer_organisation_id = $2`,
+        [org.ocmw, org.bvt],
+      );
+      await runner.query(`UPDATE referral SET referrer_organisation_id = $1 WHERE id = (SELECT min(id::text)::uuid FROM referral WHERE referrer_organisation_id = $2)`, [org.bvt, org.gmh]);
+      await runner.query(`DELETE FROM referral WHERE id = (SELECT max(id::text)::uuid FROM referral WHERE referrer_organisation_id = $1)`, [org.gmh]);
+      const kept = await copy(runner);
+      expect(kept.filter((t) => t.state === 'active')).toHaveLength(1);
+      await runner.query(`SELECT report_trajectory_rebuild()`);
+      expect(kept).toEqual(await copy(runner));
+    } finally {
+      await runner.rollbackTransaction();
+      await runner.release();
+    }
   });
 
   it('reads only what retention keeps: names, addresses and texts do not change it', async () => {

@@ -30,144 +30,124 @@ interface AggregateRow {
   median_days: number | null;
 }
 
-/** An organisation that can refer (landlord, OCMW): its bit in a trajectory's set of referrers. */
+/** An organisation that can refer (landlord, OCMW): a row of the breakdown by referrer. */
 export interface ReferringOrganisation {
   readonly id: string;
   readonly name: string;
   readonly kind: ReferrerKind;
 }
 
-/** Bits per bigint mask (the sign bit is left alone). */
-const BITS = 63;
-
-/** Counts per outcome at the first level of aggregation (`days` is NULL for open trajectories). */
+/**
+ * The first level of aggregation, per row of the report (or set of referrers): counts per outcome,
+ * and the sum and the list of the durations in days of the trajectories with an outcome (`days`
+ * is NULL for a trajectory that is not closed).
+ */
 const LEVEL_ONE = `
-  count(*) FILTER (WHERE c.outcome = 'favourable') AS favourable,
-  count(*) FILTER (WHERE c.outcome = 'evicted') AS evicted,
-  count(*) FILTER (WHERE c.outcome = 'left_voluntarily') AS left_voluntarily,
-  count(*) FILTER (WHERE c.outcome = 'refused_help') AS refused_help,
-  count(*) FILTER (WHERE c.outcome = 'other') AS other,
-  count(*) FILTER (WHERE c.state <> 'closed') AS ongoing`;
+  count(*) FILTER (WHERE t.outcome = 'favourable')::int AS favourable,
+  count(*) FILTER (WHERE t.outcome = 'evicted')::int AS evicted,
+  count(*) FILTER (WHERE t.outcome = 'left_voluntarily')::int AS left_voluntarily,
+  count(*) FILTER (WHERE t.outcome = 'refused_help')::int AS refused_help,
+  count(*) FILTER (WHERE t.outcome = 'other')::int AS other,
+  count(*) FILTER (WHERE t.state <> 'closed')::int AS ongoing,
+  sum(t.days) FILTER (WHERE t.outcome IS NOT NULL) AS days_sum,
+  array_agg(t.days) FILTER (WHERE t.outcome IS NOT NULL) AS days`;
 
-const SUMS = `sum(h.favourable) AS favourable, sum(h.evicted) AS evicted, sum(h.left_voluntarily) AS left_voluntarily,
-  sum(h.refused_help) AS refused_help, sum(h.other) AS other, sum(h.ongoing) AS ongoing`;
+const COLUMNS = `favourable, evicted, left_voluntarily, refused_help, other, ongoing, days_sum, days`;
 
-const CLOSED = `(favourable + evicted + left_voluntarily + refused_help + other)`;
+/** The rows of `parts` that make up the report row `g`: one, or for a referrer or kind one per set of referrers with it. */
+const PARTS_OF_G = `FROM parts p WHERE p.dimension = g.dimension AND p.key = g.key`;
 
 /**
  * The yearly report in one SQL statement (DESIGN.md §5), written for 100 000 cases in well under
- * 200 ms: the cases are read once and never sorted; only hash aggregation.
+ * 200 ms. It reads `report_trajectory` (migration 1765627200000): one narrow row per trajectory
+ * (a case that has started: active, aftercare or closed) with only columns that retention keeps,
+ * its duration in days once closed, and its set of referring organisations — kept by triggers in
+ * every writer's transaction, so no join and no aggregation of referrals per case here.
  *
- * 1. `h`: one pass over the trajectories of the scope and period (only columns that retention
- *    keeps) with GROUPING SETS: counts per outcome for every row of the report *and duration in
- *    days* — per year of start, municipality, legal basis, in total, and (outreach scope) per set
- *    of referring organisations. The result is small: rows × distinct durations.
- * 2. Referrers: every referring organisation has a bit (`$2`: their ids in bit order); a
- *    trajectory's set of referrers is the OR of its referrals' bits (`masks`), so a household
- *    referred twice by one organisation counts once for it. Each set is then counted for every
- *    organisation in it, and once for every kind in it.
- * 3. Per row: the sums, the average duration, and the median from the running count of closed
- *    trajectories over the durations (the middle one, or the mean of the two middle ones — the
- *    same as `percentile_cont(0.5)`).
+ * 1. `h`: one pass over the trajectories of the scope and period with GROUPING SETS — per year of
+ *    start, municipality, legal basis, in total, and (outreach scope) per set of referring
+ *    organisations: counts per outcome, the sum of the durations and the durations as an array.
+ *    Only hash aggregation, into one group per row of the report or set of referrers; the cases
+ *    are never sorted.
+ * 2. Referrers: each set of referrers counts for every referring organisation in it (`$2`, `$3`:
+ *    their ids and kinds) and once for every kind in it, so a household referred by two landlords
+ *    counts once for the kind, and one referred twice by the same organisation once for it.
+ * 3. Per row: the sums, the average duration, and the median, read by position from its
+ *    durations sorted once (`array_sort`, a NULL duration last): the middle one, or the mean of
+ *    the two middle ones — the same as `percentile_cont(0.5)`.
  * Nothing but the aggregates leaves the database.
  */
 export function yearlyReportSql(scope: ReportScope, period: ReportPeriod, referrers: readonly ReferringOrganisation[] = []): { sql: string; params: unknown[] } {
   const params: unknown[] = [scope.organisationId];
   const outreach = scope.scope === 'outreach';
-  const where = [`c.state IN ('active', 'aftercare', 'closed')`, `c.started_on IS NOT NULL`];
-  where.push(outreach ? `c.outreach_organisation_id = $1` : `EXISTS (SELECT 1 FROM referral r WHERE r.case_id = c.id AND r.referrer_organisation_id = $1)`);
+  const where = [outreach ? `t.outreach_organisation_id = $1` : `$1::uuid = ANY (t.referrers)`];
   if (period.from) {
     params.push(period.from);
-    where.push(`c.started_on >= $${params.length}::date`);
+    where.push(`t.started_on >= $${params.length}::date`);
   }
   if (period.to) {
     params.push(period.to);
-    where.push(`c.started_on <= $${params.length}::date`);
+    where.push(`t.started_on <= $${params.length}::date`);
   }
-  const withMasks = outreach && referrers.length > 0;
-  const chunks = withMasks ? Math.ceil(referrers.length / BITS) : 0;
-  const maskColumns = Array.from({ length: chunks }, (_, i) => `m${i}`);
-  let ctes = '';
-  let join = '';
-  let maskSet = '';
-  let referrerRows = '';
-  if (withMasks) {
+  const withReferrers = outreach && referrers.length > 0;
+  let parts = `parts AS (SELECT dimension, key, ${COLUMNS} FROM h)`;
+  if (withReferrers) {
     params.push(referrers.map((r) => r.id), referrers.map((r) => r.kind));
-    const ids = `$${params.length - 1}`;
-    const kinds = `$${params.length}`;
-    const maskOf = (f: string) => `(CASE ${f}.bit / ${BITS} ${maskColumns.map((m, i) => `WHEN ${i} THEN mo.${m}`).join(' ')} END)`;
-    ctes = `
-     refs AS (
-       SELECT u.id, u.kind, (u.ord - 1)::int AS bit FROM unnest(${ids}::uuid[], ${kinds}::text[]) WITH ORDINALITY AS u(id, kind, ord)
-     ),
-     masks AS (
-       SELECT r.case_id, ${maskColumns.map((m, i) => `bit_or(CASE WHEN f.bit / ${BITS} = ${i} THEN 1::bigint << (f.bit % ${BITS}) ELSE 0 END) AS ${m}`).join(', ')}
-         FROM referral r JOIN refs f ON f.id = r.referrer_organisation_id
-        GROUP BY r.case_id
-     ),`;
-    join = `LEFT JOIN masks k ON k.case_id = c.id`;
-    maskSet = `, (${maskColumns.map((m) => `k.${m}`).join(', ')}, days)`;
-    referrerRows = `,
-     sets AS (
-       SELECT DISTINCT ${maskColumns.join(', ')} FROM h WHERE dimension = 'referrers' AND ${maskColumns.map((m) => `${m} IS NOT NULL`).join(' AND ')}
+    parts = `refs AS (
+       SELECT u.id, u.kind FROM unnest($${params.length - 1}::uuid[], $${params.length}::text[]) AS u(id, kind)
      ),
      members AS (
-       SELECT ${maskColumns.map((m) => `mo.${m}`).join(', ')}, f.id, f.kind
-         FROM sets mo JOIN refs f ON ${maskOf('f')} & (1::bigint << (f.bit % ${BITS})) <> 0
+       SELECT h.referrers, f.id, f.kind FROM h CROSS JOIN LATERAL unnest(h.referrers) AS m(id) JOIN refs f ON f.id = m.id WHERE h.dimension = 'referrers'
      ),
-     hr AS (
-       SELECT 'referrer' AS dimension, m.id::text AS key, h.days, ${SUMS}
-         FROM h JOIN members m USING (${maskColumns.join(', ')}) WHERE h.dimension = 'referrers' GROUP BY m.id, h.days
+     parts AS (
+       SELECT 'referrer' AS dimension, m.id::text AS key, ${COLUMNS} FROM h JOIN members m USING (referrers) WHERE h.dimension = 'referrers'
        UNION ALL
-       SELECT 'referrer_kind', k.kind, h.days, ${SUMS}
-         FROM h JOIN (SELECT DISTINCT ${maskColumns.join(', ')}, kind FROM members) k USING (${maskColumns.join(', ')})
-        WHERE h.dimension = 'referrers' GROUP BY k.kind, h.days
+       SELECT 'referrer_kind', k.kind, ${COLUMNS} FROM h JOIN (SELECT DISTINCT referrers, kind FROM members) k USING (referrers) WHERE h.dimension = 'referrers'
        UNION ALL
-       SELECT dimension, key, days, favourable, evicted, left_voluntarily, refused_help, other, ongoing FROM h WHERE dimension <> 'referrers'
+       SELECT dimension, key, ${COLUMNS} FROM h WHERE dimension <> 'referrers'
      )`;
   }
-  const source = withMasks ? 'hr' : 'h';
   const sql = `
-     WITH ${ctes}
-     h AS (
-       SELECT CASE WHEN GROUPING(date_part('year', c.started_on)) = 0 THEN 'year' WHEN GROUPING(c.municipality) = 0 THEN 'municipality'
-                   WHEN GROUPING(c.legal_basis) = 0 THEN 'legal_basis'${withMasks ? ` WHEN GROUPING(k.m0) = 0 THEN 'referrers'` : ''}
+     WITH h AS (
+       SELECT CASE WHEN GROUPING(date_part('year', t.started_on)) = 0 THEN 'year' WHEN GROUPING(t.municipality) = 0 THEN 'municipality'
+                   WHEN GROUPING(t.legal_basis) = 0 THEN 'legal_basis'${withReferrers ? ` WHEN GROUPING(t.referrers) = 0 THEN 'referrers'` : ''}
                    ELSE 'total' END AS dimension,
-              CASE WHEN GROUPING(date_part('year', c.started_on)) = 0 THEN date_part('year', c.started_on)::int::text
-                   WHEN GROUPING(c.municipality) = 0 THEN c.municipality
-                   WHEN GROUPING(c.legal_basis) = 0 THEN COALESCE(c.legal_basis::text, 'not_recorded') ELSE '' END AS key,
-              ${maskColumns.map((m) => `k.${m}`).join(', ')}${withMasks ? ',' : ''}
-              CASE WHEN c.state = 'closed' THEN c.closed_on - c.started_on END AS days, ${LEVEL_ONE}
-         FROM case_file c ${join}
+              CASE WHEN GROUPING(date_part('year', t.started_on)) = 0 THEN date_part('year', t.started_on)::int::text
+                   WHEN GROUPING(t.municipality) = 0 THEN t.municipality
+                   WHEN GROUPING(t.legal_basis) = 0 THEN COALESCE(t.legal_basis::text, 'not_recorded') ELSE '' END AS key,
+              ${withReferrers ? 't.referrers,' : ''}${LEVEL_ONE}
+         FROM report_trajectory t
         WHERE ${where.join(' AND ')}
-        GROUP BY GROUPING SETS ((date_part('year', c.started_on), days), (c.municipality, days), (c.legal_basis, days), (days)${maskSet})
-     )${referrerRows},
-     w AS (
-       SELECT s.*, ${CLOSED} AS closed,
-              sum(${CLOSED}) OVER (PARTITION BY dimension, key ORDER BY days ROWS UNBOUNDED PRECEDING) AS running,
-              sum(${CLOSED}) OVER (PARTITION BY dimension, key) AS n
-         FROM ${source} s
+        GROUP BY GROUPING SETS ((date_part('year', t.started_on)), (t.municipality), (t.legal_basis), ()${withReferrers ? ', (t.referrers)' : ''})
+     ),
+     ${parts},
+     g AS (
+       SELECT dimension, key, sum(favourable + evicted + left_voluntarily + refused_help + other)::int AS trajectories,
+              sum(favourable)::int AS favourable, sum(evicted)::int AS evicted, sum(left_voluntarily)::int AS left_voluntarily,
+              sum(refused_help)::int AS refused_help, sum(other)::int AS other, sum(ongoing)::int AS ongoing,
+              sum(days_sum) AS days_sum, count(*) AS part_count
+         FROM parts
+        GROUP BY dimension, key
+     ),
+     sorted AS MATERIALIZED (
+       SELECT g.*, array_sort(CASE WHEN g.part_count = 1 THEN (SELECT p.days ${PARTS_OF_G}) ELSE ARRAY(SELECT unnest(p.days) ${PARTS_OF_G}) END) AS durations
+         FROM g
      )
-     SELECT dimension, key,
-            sum(closed)::int AS trajectories, sum(favourable)::int AS favourable, sum(evicted)::int AS evicted,
-            sum(left_voluntarily)::int AS left_voluntarily, sum(refused_help)::int AS refused_help, sum(other)::int AS other,
-            sum(ongoing)::int AS ongoing,
-            round(sum(days * closed)::numeric / NULLIF(sum(closed), 0), 1)::float8 AS average_days,
-            ((min(days) FILTER (WHERE running >= floor((n + 1) / 2) AND closed > 0)
-              + min(days) FILTER (WHERE running >= floor(n / 2) + 1 AND closed > 0)) / 2.0)::float8 AS median_days
-       FROM w
-      GROUP BY dimension, key`;
+     SELECT dimension, key, trajectories, favourable, evicted, left_voluntarily, refused_help, other, ongoing,
+            round(days_sum::numeric / NULLIF(trajectories, 0), 1)::float8 AS average_days,
+            ((durations[(trajectories + 1) / 2] + durations[trajectories / 2 + 1]) / 2.0)::float8 AS median_days
+       FROM sorted`;
   return { sql, params };
 }
 
 /**
- * Memory for the report's hash aggregates: with PostgreSQL's default (4 MB) the per-case sets of
- * referrers of 100 000 cases spill to disk or fall back to sorting. Set for the report's own
- * transaction only.
+ * Memory for the report's hash aggregates: they hold the durations of every trajectory once per
+ * dimension (arrays of up to 100 000 integers), which PostgreSQL's default (4 MB) would spill to
+ * disk. Set for the report's own transaction only.
  */
 const REPORT_WORK_MEM = '64MB';
 
-/** The organisations that can refer, in bit order. */
+/** The organisations that can refer (the rows of the breakdown by referrer). */
 export async function referringOrganisations(m: EntityManager | DataSource): Promise<ReferringOrganisation[]> {
   return (await m.query(`SELECT id, name, kind::text AS kind FROM organisation WHERE kind IN ('landlord', 'ocmw') ORDER BY id`)) as ReferringOrganisation[];
 }
@@ -188,6 +168,18 @@ export async function reportSourceVersion(m: EntityManager | DataSource, scope: 
   return row!.version;
 }
 
+/**
+ * The report's transaction, before its first statement: read only, {@link REPORT_WORK_MEM}, and no
+ * JIT compilation. Over 100 000 cases the statement's estimated cost is above `jit_above_cost`, so
+ * a server built with JIT (the postgres:18 image; the embedded one is not) would compile it on
+ * every computation, a fixed cost that a statement ending in a few hundred groups does not win back.
+ */
+export async function beginReportTransaction(m: EntityManager): Promise<void> {
+  await m.query(`SET TRANSACTION READ ONLY`);
+  await m.query(`SET LOCAL work_mem = '${REPORT_WORK_MEM}'`);
+  await m.query(`SET LOCAL jit = off`);
+}
+
 /** Runs {@link yearlyReportSql} in one read-only transaction and shapes the rows into the report (nothing suppressed). */
 export async function loadYearlyReport(db: DataSource, scope: ReportScope, period: ReportPeriod): Promise<YearlyReport> {
   return (await readYearlyReport(db, scope, period)).report;
@@ -196,8 +188,7 @@ export async function loadYearlyReport(db: DataSource, scope: ReportScope, perio
 /** {@link loadYearlyReport}, with the source version it was computed at (read in the same snapshot). */
 export async function readYearlyReport(db: DataSource, scope: ReportScope, period: ReportPeriod): Promise<{ report: YearlyReport; version: string }> {
   const { rows, referrers, version } = await db.transaction('REPEATABLE READ', async (m) => {
-    await m.query(`SET TRANSACTION READ ONLY`);
-    await m.query(`SET LOCAL work_mem = '${REPORT_WORK_MEM}'`);
+    await beginReportTransaction(m);
     const version = await reportSourceVersion(m, scope);
     const referrers = scope.scope === 'outreach' ? await referringOrganisations(m) : [];
     const { sql, params } = yearlyReportSql(scope, period, referrers);

@@ -10,8 +10,9 @@ const MAX_KEPT_REPORTS = 200;
 
 /**
  * The yearly report, computed once per version of its data (issue 7: over 100 000 cases the
- * statement takes several hundred milliseconds; the report changes only when a case's state,
- * dates, outcome, municipality or legal basis, a referral or an organisation changes).
+ * statement still takes well over a hundred milliseconds, a kept report a few; the report changes
+ * only when a case's state, dates, outcome, municipality or legal basis, a referral or an
+ * organisation changes).
  *
  * Each request reads the current source version (one indexed statement); a report kept for that
  * version is answered as is, otherwise it is computed together with the version in one snapshot.
