@@ -3,12 +3,12 @@ import { basename, join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@woonbrug/database';
 import { registeredRoutes } from '@woonbrug/web';
-import type { BrowserContext, Page } from 'playwright-core';
-import { Client } from 'pg';
+import type { Page } from 'playwright-core';
+import type { Client } from 'pg';
 import { PERSONAS_OF_PORTAL, type MatrixFixture, type Params, type RouteRow, type SignedInPersona } from '../support/authorization-rows';
-import { launchBrowser, listen, watch } from '../support/browser';
+import { openJourney, watch, type Journey } from '../support/browser';
 import { ROUTE_ROWS } from '../support/route-rows';
-import { startPortals, type PortalName, type Portals } from '../support/portals';
+import type { PortalName, Portals } from '../support/portals';
 import { validReferral } from '../support/referral-fixtures';
 
 /**
@@ -32,7 +32,6 @@ const PORTALS: readonly PortalName[] = ['worker', 'landlord', 'ocmw'];
 const LANGUAGES = ['nl', 'en'] as const;
 type Lang = (typeof LANGUAGES)[number];
 const WCAG_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-const STEP_TIMEOUT = 20_000;
 const NARROW = 320;
 
 /** GET routes that are not HTML pages, with the reason they are not opened in the browser. */
@@ -66,11 +65,10 @@ function fill(path: string, params: Params): string {
 
 const ACCOUNT = Object.fromEntries(DEMO_ACCOUNTS.map((a) => [a.persona, a])) as Record<string, (typeof DEMO_ACCOUNTS)[number]>;
 
+let journey: Journey;
 let portals: Portals;
 let db: Client;
-const urls = {} as Record<PortalName, string>;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
-const problems: string[] = [];
+let urls: Readonly<Record<PortalName, string>>;
 const contexts = new Map<string, Promise<Page>>();
 let fixture: MatrixFixture;
 
@@ -164,16 +162,12 @@ async function pageOf(who: SignedInPersona | 'anonymous', portal: PortalName): P
   let made = contexts.get(key);
   if (!made) {
     made = (async () => {
-      const context: BrowserContext = await browser.newContext({ locale: 'nl-BE', viewport: { width: 1280, height: 900 } });
-      context.setDefaultTimeout(STEP_TIMEOUT);
-      context.setDefaultNavigationTimeout(STEP_TIMEOUT);
-      const page = await context.newPage();
-      watch(page, problems);
+      const page = await journey.newPage();
       // The session of the API login helper (password, and the second factor where the role has
       // one): one login per persona for the whole file, whatever the login steps are.
       if (who !== 'anonymous') {
         const [name, ...value] = (await portals.login(who)).split('=');
-        await context.addCookies([{ name: name!, value: value.join('='), url: urls[portal] }]);
+        await page.context().addCookies([{ name: name!, value: value.join('='), url: urls[portal] }]);
       }
       return page;
     })();
@@ -303,19 +297,12 @@ function summarise(findings: readonly Finding[]): string[] {
 }
 
 beforeAll(async () => {
-  portals = await startPortals({}, { ownDatabase: 'a11y' });
-  db = new Client({ connectionString: portals.databaseUrl });
-  await db.connect();
-  for (const portal of PORTALS) urls[portal] = await listen(portals.apps[portal]);
+  journey = await openJourney({ ownDatabase: 'a11y', serve: PORTALS });
+  ({ portals, db, urls } = journey);
   fixture = await buildFixture(new Set(registeredRoutes(portals.apps.worker).map((r) => `${r.method} ${r.path}`)));
-  browser = await launchBrowser();
 }, 180_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await db?.end();
-  await portals?.close();
-}, 60_000);
+afterAll(() => journey?.close(), 60_000);
 
 const allFindings: Finding[] = [];
 const timings: Array<{ page: string; ms: number }> = [];
@@ -379,11 +366,12 @@ describe('every page passes axe-core at WCAG 2.1 AA, reflows at 320 px and shows
       await Promise.all([anonymous.waitForResponse((r) => r.request().method() === 'POST'), anonymous.locator('form.login-form button[type="submit"]').click()]);
       await anonymous.waitForLoadState('load');
       findings.push(...(await check(anonymous, `${portal} login with an error (${lang})`, lang)));
-      // A further login step after the password (the second factor), when the portal has one.
-      const stepContext = await browser.newContext({ locale: 'nl-BE', viewport: { width: 1280, height: 900 } });
+      // A further login step after the password (the second factor), when the portal has one; a
+      // context without step timeouts.
+      const stepContext = await journey.session.browser.newContext({ locale: 'nl-BE', viewport: { width: 1280, height: 900 } });
       try {
         const step = await stepContext.newPage();
-        watch(step, problems);
+        watch(step, journey.problems);
         await stepContext.addCookies([{ name: 'lang', value: lang, url: urls[portal] }]);
         await step.goto(`${urls[portal]}/login`);
         await step.locator('#email').fill(ACCOUNT[PERSONAS_OF_PORTAL[portal][0]!]!.email);
@@ -520,11 +508,8 @@ async function byKeyboard(page: Page, form: string, action: string, values: Read
 describe('forms work with the keyboard alone', () => {
   it.each(PORTALS)('logs in on the %s portal', async (portal) => {
     const persona = PERSONAS_OF_PORTAL[portal][0]!;
-    const context = await browser.newContext({ locale: 'nl-BE', viewport: { width: 1280, height: 900 } });
-    context.setDefaultTimeout(STEP_TIMEOUT);
+    const page = await journey.newPage();
     try {
-      const page = await context.newPage();
-      watch(page, problems);
       await page.goto(`${urls[portal]}/login`);
       const issues = await byKeyboard(page, 'form.login-form', '/login', { email: { type: ACCOUNT[persona]!.email }, password: { type: DEMO_PASSWORD } });
       expect(issues).toEqual([]);
@@ -532,7 +517,7 @@ describe('forms work with the keyboard alone', () => {
       const alerts = await page.locator('[role="alert"]').allTextContents();
       expect({ landed: new URL(page.url()).pathname, alerts }).toEqual({ landed: expect.not.stringMatching(/^\/login$/), alerts: [] });
     } finally {
-      await context.close();
+      await page.context().close();
     }
   });
 
@@ -584,6 +569,6 @@ describe('forms work with the keyboard alone', () => {
 
 describe('no script errors or server errors on any page', () => {
   it('saw none', () => {
-    expect(problems).toEqual([]);
+    expect(journey.problems).toEqual([]);
   });
 });

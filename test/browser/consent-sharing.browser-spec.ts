@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DEMO_ACCOUNTS } from '@woonbrug/database';
-import { Client } from 'pg';
 import type { Page } from 'playwright-core';
-import { BrowserSession, listen, logIn, shoot, submit, visit } from '../support/browser';
-import { startPortals, type Portals } from '../support/portals';
+import { logIn, openJourney, shoot, submit, visit, type Journey } from '../support/browser';
 import { validReferral } from '../support/referral-fixtures';
 
 /**
@@ -16,8 +14,6 @@ import { validReferral } from '../support/referral-fixtures';
 const GMH = DEMO_ACCOUNTS.find((a) => a.persona === 'gmh')!;
 const WORKER = DEMO_ACCOUNTS.find((a) => a.persona === 'worker')!;
 
-const STEP_TIMEOUT = 20_000;
-
 /** An ISO date `days` before today (UTC), safely inside any consent's validity. */
 function daysAgo(days: number): string {
   return new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
@@ -28,21 +24,15 @@ async function texts(page: Page, selector: string): Promise<string[]> {
 }
 
 describe('consent-scoped sharing (browser)', () => {
-  let portals: Portals | undefined;
-  let db: Client | undefined;
-  let session: BrowserSession | undefined;
-  let landlordUrl: string;
-  let workerUrl: string;
-  const problems: string[] = [];
+  let journey: Journey | undefined;
   const org = { gmh: '', gmhName: '', ocmw: '', ocmwName: '' };
   let caseId: string;
   let gmhReferralId: string;
   let tenantName: string;
 
   beforeAll(async () => {
-    portals = await startPortals();
-    db = new Client({ connectionString: portals.databaseUrl });
-    await db.connect();
+    journey = await openJourney({ serve: ['landlord', 'worker'] });
+    const { portals, db } = journey;
     for (const row of (await db.query('SELECT id, name FROM organisation')).rows as Array<{ id: string; name: string }>) {
       if (row.name.startsWith('GMH')) Object.assign(org, { gmh: row.id, gmhName: row.name });
       if (row.name === 'OCMW Beveren') Object.assign(org, { ocmw: row.id, ocmwName: row.name });
@@ -61,7 +51,7 @@ describe('consent-scoped sharing (browser)', () => {
       .set('Cookie', await portals.login('ocmwBeveren'))
       .send({ ...validReferral(), tenantName: household.tenantName, address: household.address, landlordOrganisationId: org.gmh })
       .expect(201);
-    const caseOf = async (id: string) => (await db!.query('SELECT case_id FROM referral WHERE id = $1', [id])).rows[0].case_id as string;
+    const caseOf = async (id: string) => (await db.query('SELECT case_id FROM referral WHERE id = $1', [id])).rows[0].case_id as string;
     gmhReferralId = gmh.body.id as string;
     caseId = await caseOf(gmhReferralId);
     const coordinator = await portals.login('coordinator');
@@ -72,21 +62,12 @@ describe('consent-scoped sharing (browser)', () => {
       .set('Cookie', coordinator)
       .send({ openCaseId: caseId })
       .expect(204);
-
-    landlordUrl = await listen(portals.apps.landlord);
-    workerUrl = await listen(portals.apps.worker);
-    session = await BrowserSession.open(problems, STEP_TIMEOUT);
   }, 150_000);
 
-  afterAll(async () => {
-    await session?.close();
-    await db?.end();
-    await portals?.close();
-  }, 60_000);
-
-  const newPage = (): Promise<Page> => session!.newPage();
+  afterAll(() => journey?.close(), 60_000);
 
   it('the worker records consent, adds facts, confirms the warning and discloses housing; GMH sees only that fact', async () => {
+    const { db, newPage, problems, urls: { landlord: landlordUrl, worker: workerUrl } } = journey!;
     const suffix = randomUUID().slice(0, 8);
     const housingFact = `Woning opgeruimd — browsertest ${suffix}`;
     const financialFact = `Afbetalingsplan — browsertest ${suffix}`;
@@ -175,7 +156,7 @@ describe('consent-scoped sharing (browser)', () => {
     expect(await worker.getAttribute(`#confirm-${org.gmh}`, 'aria-invalid')).toBe('true');
     expect(await worker.inputValue(`#disclose-category-${org.gmh}`)).toBe('housing');
     expect(await worker.locator(`${gmhCard} ul.view-as li`).count()).toBe(0);
-    expect((await db!.query('SELECT count(*)::int AS n FROM disclosure WHERE case_id = $1', [caseId])).rows[0].n).toBe(0);
+    expect((await db.query('SELECT count(*)::int AS n FROM disclosure WHERE case_id = $1', [caseId])).rows[0].n).toBe(0);
 
     // --- Disclose housing to GMH with the warning confirmed.
     await worker.selectOption(`#disclose-category-${org.gmh}`, 'housing');

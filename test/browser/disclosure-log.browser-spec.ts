@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { DEMO_ACCOUNTS } from '@woonbrug/database';
 import { Clock } from '@woonbrug/kernel';
-import { Client } from 'pg';
 import type { Page } from 'playwright-core';
-import { BrowserSession, listen, logIn, shoot, visit } from '../support/browser';
-import { startPortals, type Portals } from '../support/portals';
+import { logIn, openJourney, shoot, visit, type Journey } from '../support/browser';
 import { validReferral } from '../support/referral-fixtures';
 
 /**
@@ -19,8 +17,6 @@ const GMH = DEMO_ACCOUNTS.find((a) => a.persona === 'gmh')!;
 const WORKER = DEMO_ACCOUNTS.find((a) => a.persona === 'worker')!;
 const PRIVACY_OFFICER = DEMO_ACCOUNTS.find((a) => a.persona === 'privacyOfficer')!;
 
-const STEP_TIMEOUT = 20_000;
-
 async function texts(page: Page, selector: string): Promise<string[]> {
   return (await page.locator(selector).allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim());
 }
@@ -33,12 +29,7 @@ async function cells(page: Page, rows: string): Promise<string[][]> {
 }
 
 describe('the disclosure log: the privacy officer and the tenant’s overview see a partner’s read (browser)', () => {
-  let portals: Portals | undefined;
-  let db: Client | undefined;
-  let session: BrowserSession | undefined;
-  let landlordUrl: string;
-  let workerUrl: string;
-  const problems: string[] = [];
+  let journey: Journey | undefined;
   let gmhName: string;
   let caseId: string;
   let reference: string;
@@ -49,9 +40,8 @@ describe('the disclosure log: the privacy officer and the tenant’s overview se
   const noteText = `Privénotitie browsertest ${randomUUID()}`;
 
   beforeAll(async () => {
-    portals = await startPortals();
-    db = new Client({ connectionString: portals.databaseUrl });
-    await db.connect();
+    journey = await openJourney({ serve: ['landlord', 'worker'] });
+    const { portals, db } = journey;
     const gmh = (await db.query(`SELECT id, name FROM organisation WHERE name LIKE 'GMH%'`)).rows[0] as { id: string; name: string };
     gmhName = gmh.name;
     const workerId = (await db.query('SELECT id FROM user_account WHERE email = $1', [WORKER.email])).rows[0].id as string;
@@ -68,26 +58,19 @@ describe('the disclosure log: the privacy officer and the tenant’s overview se
     reference = row.reference as string;
     await portals.http('worker').post(`/api/cases/${caseId}/accept`).set('Cookie', await portals.login('coordinator')).send({ workerId }).expect(200);
     const worker = await portals.login('worker');
-    const post = (path: string, body: Record<string, unknown>) => portals!.http('worker').post(path).set('Cookie', worker).send(body).expect(201);
+    const post = (path: string, body: Record<string, unknown>) => portals.http('worker').post(path).set('Cookie', worker).send(body).expect(201);
     await post(`/api/cases/${caseId}/consents`, { organisationId: gmh.id, categories: ['housing'], purpose: 'Opvolging huuropzeg (browsertest)', givenHow: 'written', givenOn: today });
     await post(`/api/cases/${caseId}/facts`, { category: 'housing', body: housingFact, occurredOn: today });
     await post(`/api/cases/${caseId}/disclosures`, { organisationId: gmh.id, category: 'housing', confirmWarning: true });
     await post(`/api/cases/${caseId}/notes`, { text: noteText });
-
-    landlordUrl = await listen(portals.apps.landlord);
-    workerUrl = await listen(portals.apps.worker);
-    session = await BrowserSession.open(problems, STEP_TIMEOUT);
   }, 150_000);
 
-  afterAll(async () => {
-    await session?.close();
-    await db?.end();
-    await portals?.close();
-  }, 60_000);
+  afterAll(() => journey?.close(), 60_000);
 
   it('GMH opens the referral; the privacy officer finds the read in the log; the tenant’s overview lists it', async () => {
+    const { db, newPage, problems, urls: { landlord: landlordUrl, worker: workerUrl } } = journey!;
     // --- The GMH agent logs in on the landlord portal and opens the consented case's referral.
-    const landlord = await session!.newPage();
+    const landlord = await newPage();
     expect(await logIn(landlord, landlordUrl, GMH.email, 'gmh')).toBe('/referrals');
     await visit(landlord, `${landlordUrl}/referrals/${gmhReferralId}`, 'gmh-referral');
     expect(await landlord.locator('h1').first().textContent()).toContain(tenantName);
@@ -95,7 +78,7 @@ describe('the disclosure log: the privacy officer and the tenant’s overview se
 
     // The read, as the disclosure log holds it.
     const reads = (
-      await db!.query(
+      await db.query(
         `SELECT e.occurred_at FROM audit_event e JOIN organisation o ON o.id = e.organisation_id
           WHERE e.case_id = $1 AND o.name = $2 AND e.event_type = 'case.read' AND e.outcome = 'allowed' ORDER BY e.id`,
         [caseId, gmhName],
@@ -105,7 +88,7 @@ describe('the disclosure log: the privacy officer and the tenant’s overview se
     const readAt = reads[0]!.occurred_at;
 
     // --- The privacy officer opens the access log and searches by the case reference.
-    const officer = await session!.newPage();
+    const officer = await newPage();
     expect(await logIn(officer, workerUrl, PRIVACY_OFFICER.email, 'privacy-officer')).not.toBe('/login');
     await officer.click('nav a[href="/audit"]');
     await officer.waitForURL((url) => url.pathname === '/audit');
@@ -131,7 +114,7 @@ describe('the disclosure log: the privacy officer and the tenant’s overview se
     expect(officerPage).not.toContain(housingFact);
 
     // --- The worker opens the case, follows the link to the tenant's overview.
-    const worker = await session!.newPage();
+    const worker = await newPage();
     expect(await logIn(worker, workerUrl, WORKER.email, 'worker')).not.toBe('/login');
     await visit(worker, `${workerUrl}/cases/${caseId}`, 'worker-case');
     await Promise.all([worker.waitForURL((url) => url.pathname === `/cases/${caseId}/overview`), worker.click('a:text-is("Overzicht voor de huurder")')]);

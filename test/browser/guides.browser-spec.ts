@@ -2,10 +2,9 @@ import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoPersona } from '@woonbrug/database';
 import { registeredRoutes } from '@woonbrug/web';
-import { Client } from 'pg';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, listen, logIn, submit, watch } from '../support/browser';
-import { startPortals, type PortalName, type Portals } from '../support/portals';
+import type { Page } from 'playwright-core';
+import { logIn, openJourney, submit, type Journey } from '../support/browser';
+import type { PortalName } from '../support/portals';
 
 /**
  * The user guides per role (docs/guides/*.md, issue 9), kept true by this spec:
@@ -18,7 +17,6 @@ import { startPortals, type PortalName, type Portals } from '../support/portals'
 
 const GUIDES_DIR = resolve(__dirname, '..', '..', 'docs', 'guides');
 const IMG_DIR = join(GUIDES_DIR, 'img');
-const STEP_TIMEOUT = 20_000;
 
 /** The portal whose pages each guide describes; the index (README.md) may name any portal's. */
 const PORTAL_OF_GUIDE: Record<string, PortalName> = {
@@ -56,46 +54,24 @@ function imagesOf(markdown: string): string[] {
 }
 
 describe('the user guides: screenshots and the pages they name (browser)', () => {
-  let portals: Portals | undefined;
-  let browser: Browser | undefined;
-  const urls = {} as Record<PortalName, string>;
-  const problems: string[] = [];
+  let journey: Journey | undefined;
   const taken: string[] = [];
   const demo: Record<string, string> = {};
   const referralOf: Record<string, string> = {};
 
   beforeAll(async () => {
-    portals = await startPortals({}, { ownDatabase: 'guides' });
-    const db = new Client({ connectionString: portals.databaseUrl });
-    await db.connect();
-    try {
-      for (const row of (await db.query(`SELECT id, reference FROM case_file WHERE reference LIKE 'DEMO-%'`)).rows as Array<{ id: string; reference: string }>) {
-        demo[row.reference] = row.id;
-      }
-      const referrals = await db.query(`SELECT r.id, c.reference FROM referral r JOIN case_file c ON c.id = r.case_id WHERE c.reference LIKE 'DEMO-%'`);
-      for (const row of referrals.rows as Array<{ id: string; reference: string }>) referralOf[row.reference] = row.id;
-    } finally {
-      await db.end();
+    // Every person of its own: Dutch, 1200×800, every page watched for script errors and 5xx.
+    journey = await openJourney({ ownDatabase: 'guides', serve: ['worker', 'landlord', 'ocmw'], viewport: { width: 1200, height: 800 } });
+    const { db } = journey;
+    for (const row of (await db.query(`SELECT id, reference FROM case_file WHERE reference LIKE 'DEMO-%'`)).rows as Array<{ id: string; reference: string }>) {
+      demo[row.reference] = row.id;
     }
-    for (const portal of ['worker', 'landlord', 'ocmw'] as const) urls[portal] = await listen(portals.apps[portal]);
+    const referrals = await db.query(`SELECT r.id, c.reference FROM referral r JOIN case_file c ON c.id = r.case_id WHERE c.reference LIKE 'DEMO-%'`);
+    for (const row of referrals.rows as Array<{ id: string; reference: string }>) referralOf[row.reference] = row.id;
     mkdirSync(IMG_DIR, { recursive: true });
-    browser = await launchBrowser();
   }, 150_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await portals?.close();
-  }, 60_000);
-
-  /** A person of their own: Dutch, 1200×800, every page watched for script errors and 5xx. */
-  async function newPage(): Promise<Page> {
-    const context = await browser!.newContext({ locale: 'nl-BE', viewport: { width: 1200, height: 800 } });
-    context.setDefaultTimeout(STEP_TIMEOUT);
-    context.setDefaultNavigationTimeout(STEP_TIMEOUT);
-    const page = await context.newPage();
-    watch(page, problems);
-    return page;
-  }
+  afterAll(() => journey?.close(), 60_000);
 
   /** Writes the visible window to docs/guides/img/<name>.png. */
   async function shot(page: Page, name: string): Promise<void> {
@@ -120,7 +96,7 @@ describe('the user guides: screenshots and the pages they name (browser)', () =>
   }
 
   it('takes the screenshots of every guide', async () => {
-    const { worker, landlord, ocmw } = urls;
+    const { newPage, problems, urls: { worker, landlord, ocmw } } = journey!;
     const demo01 = demo['DEMO-01']!;
 
     // Outreach worker: the two login steps (the code is not entered here), then the work.
@@ -190,7 +166,7 @@ describe('the user guides: screenshots and the pages they name (browser)', () =>
   }, 180_000);
 
   it('the guides name only pages their portal serves and show only images that exist', () => {
-    const getRoutes = (portal: PortalName) => registeredRoutes(portals!.apps[portal]).filter((r) => r.method === 'GET').map((r) => r.path);
+    const getRoutes = (portal: PortalName) => registeredRoutes(journey!.portals.apps[portal]).filter((r) => r.method === 'GET').map((r) => r.path);
     const all = { worker: getRoutes('worker'), landlord: getRoutes('landlord'), ocmw: getRoutes('ocmw') };
     // The check can fail: a made-up page matches nothing, a real one matches.
     expect(all.worker.some((r) => matchesRoute('/bestaat-niet', r))).toBe(false);

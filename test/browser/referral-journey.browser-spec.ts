@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DEMO_ACCOUNTS } from '@woonbrug/database';
 import type { Page } from 'playwright-core';
-import { BrowserSession, listen, logIn, shoot, submit, visit } from '../support/browser';
-import { startPortals, type Portals } from '../support/portals';
+import { logIn, openJourney, shoot, submit, visit, type Journey } from '../support/browser';
 
 /**
  * The referral journey in a real browser: a social landlord refers a tenant through the landlord
@@ -13,8 +12,6 @@ import { startPortals, type Portals } from '../support/portals';
 const GMH = DEMO_ACCOUNTS.find((a) => a.persona === 'gmh')!;
 const COORDINATOR = DEMO_ACCOUNTS.find((a) => a.persona === 'coordinator')!;
 const WORKER = DEMO_ACCOUNTS.find((a) => a.persona === 'worker')!;
-
-const STEP_TIMEOUT = 20_000;
 
 async function fillReferral(page: Page, values: { tenantName: string; address: string }): Promise<void> {
   await page.fill('#tenantName', values.tenantName);
@@ -29,27 +26,16 @@ async function fillReferral(page: Page, values: { tenantName: string; address: s
 }
 
 describe('referral journey (browser)', () => {
-  let portals: Portals | undefined;
-  let session: BrowserSession | undefined;
-  let landlordUrl: string;
-  let workerUrl: string;
-  const problems: string[] = [];
+  let journey: Journey | undefined;
 
   beforeAll(async () => {
-    portals = await startPortals();
-    landlordUrl = await listen(portals.apps.landlord);
-    workerUrl = await listen(portals.apps.worker);
-    session = await BrowserSession.open(problems, STEP_TIMEOUT);
+    journey = await openJourney({ serve: ['landlord', 'worker'] });
   }, 120_000);
 
-  afterAll(async () => {
-    await session?.close();
-    await portals?.close();
-  }, 60_000);
-
-  const newPage = (): Promise<Page> => session!.newPage();
+  afterAll(() => journey?.close(), 60_000);
 
   it('a landlord refers a tenant, the coordinator accepts it, the landlord sees it is followed up', async () => {
+    const { newPage, problems, urls: { landlord: landlordUrl, worker: workerUrl } } = journey!;
     const suffix = randomUUID().slice(0, 8);
     const tenantName = `Browsertest Huurder ${suffix}`;
     const address = `Browserstraat ${suffix}`;

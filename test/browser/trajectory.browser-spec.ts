@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { DEMO_ACCOUNTS } from '@woonbrug/database';
 import { addDays, addMonths, Clock } from '@woonbrug/kernel';
-import { Client } from 'pg';
 import type { Page } from 'playwright-core';
-import { BrowserSession, listen, logIn, shoot, submit, visit } from '../support/browser';
-import { startPortals, type Portals } from '../support/portals';
+import { logIn, openJourney, shoot, submit, visit, type Journey } from '../support/browser';
 
 /**
  * The whole trajectory in a real browser, through the three portals: a social landlord (GMH)
@@ -21,7 +19,6 @@ const COORDINATOR = DEMO_ACCOUNTS.find((a) => a.persona === 'coordinator')!;
 const WORKER = DEMO_ACCOUNTS.find((a) => a.persona === 'worker')!;
 const OCMW_BEVEREN = DEMO_ACCOUNTS.find((a) => a.persona === 'ocmwBeveren')!;
 
-const STEP_TIMEOUT = 20_000;
 /** The care continuum after "Aanmelding", with its Dutch names (libs/web/src/i18n/nl/steps.json). */
 const STEPS: Array<[string, string]> = [
   ['introductory_visit', 'Kennismakingsgesprek met de aanmelder'],
@@ -52,44 +49,28 @@ function term(scope: string, label: string): string {
 }
 
 describe('the whole trajectory through the three portals (browser)', () => {
-  let portals: Portals | undefined;
-  let db: Client | undefined;
-  let session: BrowserSession | undefined;
-  let landlordUrl: string;
-  let workerUrl: string;
-  let ocmwUrl: string;
-  const problems: string[] = [];
+  let journey: Journey | undefined;
   const org = { gmh: '', gmhName: '', ocmw: '' };
 
   beforeAll(async () => {
-    portals = await startPortals();
-    db = new Client({ connectionString: portals.databaseUrl });
-    await db.connect();
+    journey = await openJourney({ serve: ['landlord', 'worker', 'ocmw'] });
+    const { db } = journey;
     for (const row of (await db.query('SELECT id, name FROM organisation')).rows as Array<{ id: string; name: string }>) {
       if (row.name.startsWith('GMH')) Object.assign(org, { gmh: row.id, gmhName: row.name });
       if (row.name === 'OCMW Beveren') org.ocmw = row.id;
     }
     expect(org.gmh).not.toBe('');
     expect(org.ocmw).not.toBe('');
-    landlordUrl = await listen(portals.apps.landlord);
-    workerUrl = await listen(portals.apps.worker);
-    ocmwUrl = await listen(portals.apps.ocmw);
-    session = await BrowserSession.open(problems, STEP_TIMEOUT);
   }, 150_000);
 
-  afterAll(async () => {
-    await session?.close();
-    await db?.end();
-    await portals?.close();
-  }, 60_000);
-
-  const newPage = (): Promise<Page> => session!.newPage();
+  afterAll(() => journey?.close(), 60_000);
 
   it('refers, accepts, consents, walks the steps, gets budget guidance, refuses a long aftercare, closes; GMH sees the end', async () => {
+    const { portals, newPage, problems, urls: { landlord: landlordUrl, worker: workerUrl, ocmw: ocmwUrl } } = journey!;
     const suffix = randomUUID().slice(0, 8);
     const tenantName = `Trajecttest Huurder ${suffix}`;
     const address = `Trajectstraat ${suffix}`;
-    const today = portals!.apps.worker.get(Clock).today();
+    const today = portals.apps.worker.get(Clock).today();
     const housingFact = `Woning opgeruimd — trajecttest ${suffix}`;
     const motivation = `Schulden bij energie en huur; de huurder vraagt hulp (trajecttest ${suffix}).`;
     const procedureNote = `Gepauzeerd zolang de begeleiding loopt (trajecttest ${suffix}).`;

@@ -1,8 +1,6 @@
 import { DEMO_ACCOUNTS } from '@woonbrug/database';
-import { Client } from 'pg';
 import type { Page } from 'playwright-core';
-import { BrowserSession, listen, logIn, shoot } from '../support/browser';
-import { startPortals, type Portals } from '../support/portals';
+import { logIn, openJourney, shoot, type Journey } from '../support/browser';
 
 /**
  * The worker's day in a real browser (issue 9): the demo worker logs in, lands on the start page
@@ -13,7 +11,6 @@ import { startPortals, type Portals } from '../support/portals';
 
 const WORKER = DEMO_ACCOUNTS.find((a) => a.persona === 'worker')!;
 const WORKER2 = DEMO_ACCOUNTS.find((a) => a.persona === 'worker2')!;
-const STEP_TIMEOUT = 20_000;
 
 /** Clicks a link or button and waits for the document it leads to; counts the click. */
 async function click(page: Page, selector: string, clicks: { n: number }): Promise<void> {
@@ -24,32 +21,21 @@ async function click(page: Page, selector: string, clicks: { n: number }): Promi
 }
 
 describe('the worker’s day (browser)', () => {
-  let portals: Portals | undefined;
-  let db: Client | undefined;
-  let session: BrowserSession | undefined;
-  let workerUrl: string;
-  const problems: string[] = [];
+  let journey: Journey | undefined;
   const demo: Record<string, string> = {};
 
   beforeAll(async () => {
-    portals = await startPortals({}, { ownDatabase: 'workers_day_browser' });
-    db = new Client({ connectionString: portals.databaseUrl });
-    await db.connect();
-    for (const row of (await db.query(`SELECT id, reference FROM case_file WHERE reference LIKE 'DEMO-%'`)).rows as Array<{ id: string; reference: string }>) {
+    journey = await openJourney({ ownDatabase: 'workers_day_browser', serve: ['worker'] });
+    for (const row of (await journey.db.query(`SELECT id, reference FROM case_file WHERE reference LIKE 'DEMO-%'`)).rows as Array<{ id: string; reference: string }>) {
       demo[row.reference] = row.id;
     }
-    workerUrl = await listen(portals.apps.worker);
-    session = await BrowserSession.open(problems, STEP_TIMEOUT);
   }, 150_000);
 
-  afterAll(async () => {
-    await session?.close();
-    await db?.end();
-    await portals?.close();
-  }, 60_000);
+  afterAll(() => journey?.close(), 60_000);
 
   it('searches from the header and opens the own case in two clicks; opens a case page from the start page in two clicks', async () => {
-    const page = await session!.newPage();
+    const { newPage, problems, urls: { worker: workerUrl } } = journey!;
+    const page = await newPage();
     expect(await logIn(page, workerUrl, WORKER.email, 'workers-day-worker')).toBe('/');
     await shoot(page, 'workers-day-start');
     for (const heading of ['#search-heading', '#due-heading', '#attention-heading', '#unread-heading', '#caseload-heading']) {
@@ -88,7 +74,7 @@ describe('the worker’s day (browser)', () => {
     expect(await page.locator(`#results-heading ~ div a[href="/cases/${demo['DEMO-01']}"]`).count()).toBe(1);
 
     // Another worker searching the same name finds nothing of it.
-    const other = await session!.newPage();
+    const other = await newPage();
     expect(await logIn(other, workerUrl, WORKER2.email, 'workers-day-worker2')).toBe('/');
     await other.fill('#header-search-q', 'Jan Voorbeeld');
     await click(other, 'form.header-search button[type="submit"]', { n: 0 });

@@ -1,7 +1,6 @@
 import { DEMO_ACCOUNTS } from '@woonbrug/database';
 import type { Page } from 'playwright-core';
-import { BrowserSession, listen, logIn, shoot, visit } from '../support/browser';
-import { startPortals, type Portals } from '../support/portals';
+import { logIn, openJourney, shoot, visit, type Journey } from '../support/browser';
 
 /**
  * The coordinator opens the yearly report in a real browser, narrows it to the project years
@@ -14,34 +13,23 @@ const COORDINATOR = DEMO_ACCOUNTS.find((a) => a.persona === 'coordinator')!;
 const WORKER = DEMO_ACCOUNTS.find((a) => a.persona === 'worker')!;
 const GMH = DEMO_ACCOUNTS.find((a) => a.persona === 'gmh')!;
 
-const STEP_TIMEOUT = 20_000;
-
 /** The text of a cell, whitespace (the no-break space before `%` included) made plain. */
 async function cellTexts(page: Page, selector: string): Promise<string[]> {
   return (await page.locator(selector).allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim());
 }
 
 describe('yearly report (browser)', () => {
-  let portals: Portals | undefined;
-  let session: BrowserSession | undefined;
-  let workerUrl: string;
-  let landlordUrl: string;
-  const problems: string[] = [];
+  let journey: Journey | undefined;
 
   beforeAll(async () => {
-    portals = await startPortals();
-    workerUrl = await listen(portals.apps.worker);
-    landlordUrl = await listen(portals.apps.landlord);
-    session = await BrowserSession.open(problems, STEP_TIMEOUT);
+    journey = await openJourney({ serve: ['worker', 'landlord'] });
   }, 120_000);
 
-  afterAll(async () => {
-    await session?.close();
-    await portals?.close();
-  }, 60_000);
+  afterAll(() => journey?.close(), 60_000);
 
   it('the coordinator opens the report and sees the table of DESIGN.md §5 and the chart', async () => {
-    const page = await session!.newPage();
+    const { newPage, problems, urls: { worker: workerUrl } } = journey!;
+    const page = await newPage();
     await logIn(page, workerUrl, COORDINATOR.email, 'report-coordinator');
 
     // From the navigation to the report (all years).
@@ -94,7 +82,8 @@ describe('yearly report (browser)', () => {
   }, 120_000);
 
   it('a worker has no report, and a landlord sees its own figures with small cells withheld', async () => {
-    const worker = await session!.newPage();
+    const { newPage, problems, urls: { worker: workerUrl, landlord: landlordUrl } } = journey!;
+    const worker = await newPage();
     await logIn(worker, workerUrl, WORKER.email, 'report-worker');
     expect(await worker.getByRole('navigation').getByRole('link', { name: 'Jaarrapport' }).count()).toBe(0);
     const refused = await worker.goto(`${workerUrl}/reports/yearly`);
@@ -102,7 +91,7 @@ describe('yearly report (browser)', () => {
     await shoot(worker, 'report-worker-refused');
     expect(await worker.locator('table#report-years').count()).toBe(0);
 
-    const landlord = await session!.newPage();
+    const landlord = await newPage();
     await logIn(landlord, landlordUrl, GMH.email, 'figures-landlord');
     const nav = landlord.getByRole('navigation').getByRole('link', { name: 'Cijfers', exact: true });
     await Promise.all([landlord.waitForURL(`${landlordUrl}/figures`), nav.click()]);

@@ -3,7 +3,9 @@ import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DEMO_PASSWORD } from '@woonbrug/database';
-import { chromium, type Browser, type BrowserContext, type Page, type Response } from 'playwright-core';
+import { Client } from 'pg';
+import { chromium, type Browser, type BrowserContext, type Page, type Response, type ViewportSize } from 'playwright-core';
+import { startPortals, type PortalName, type Portals } from './portals';
 import { withAcceptableCode } from './second-factor';
 
 /** The system Chromium (Debian package); Playwright's own browser downloads do not work here. */
@@ -124,25 +126,27 @@ export async function logIn(page: Page, baseUrl: string, email: string, shot: st
 }
 
 /**
- * One Chromium for a journey, one browser context per person (Dutch, 1280×900, step timeouts), every
- * page watched for script errors and 5xx into `problems`.
+ * One Chromium for a journey, one browser context per person (Dutch, 1280×900 unless told, step
+ * timeouts), every page watched for script errors and 5xx into `problems`.
  */
 export class BrowserSession {
   private readonly contexts: BrowserContext[] = [];
 
   private constructor(
-    private readonly browser: Browser,
+    /** The Chromium itself, for a context that is not a person's (no step timeouts). */
+    readonly browser: Browser,
     private readonly problems: string[],
     private readonly stepTimeout: number,
+    private readonly viewport: ViewportSize,
   ) {}
 
-  static async open(problems: string[], stepTimeout: number): Promise<BrowserSession> {
-    return new BrowserSession(await launchBrowser(), problems, stepTimeout);
+  static async open(problems: string[], stepTimeout: number, viewport: ViewportSize = { width: 1280, height: 900 }): Promise<BrowserSession> {
+    return new BrowserSession(await launchBrowser(), problems, stepTimeout, viewport);
   }
 
   /** A page in a new context: a person with cookies of their own. */
   async newPage(): Promise<Page> {
-    const context = await this.browser.newContext({ locale: 'nl-BE', viewport: { width: 1280, height: 900 } });
+    const context = await this.browser.newContext({ locale: 'nl-BE', viewport: this.viewport });
     context.setDefaultTimeout(this.stepTimeout);
     context.setDefaultNavigationTimeout(this.stepTimeout);
     this.contexts.push(context);
@@ -154,5 +158,60 @@ export class BrowserSession {
   async close(): Promise<void> {
     for (const context of this.contexts) await context.close().catch(() => undefined);
     await this.browser.close();
+  }
+}
+
+/** How long one step of a journey (a click, a fill, a navigation) may take. */
+export const STEP_TIMEOUT = 20_000;
+
+export interface JourneyOptions {
+  /** A fresh database of the spec's own (see `startPortals`); else this worker's demo database. */
+  readonly ownDatabase?: string;
+  /** The portals the browser visits, served on a port each in this order. */
+  readonly serve: readonly PortalName[];
+  /** The window of every page; 1280×900 unless given. */
+  readonly viewport?: ViewportSize;
+}
+
+/** What a browser journey runs on; `close()` in `afterAll` ends it all. */
+export interface Journey {
+  readonly portals: Portals;
+  /** A connection to the journey's database, for the spec's own look-ups. */
+  readonly db: Client;
+  /** The base URL of each served portal (only those). */
+  readonly urls: Readonly<Record<PortalName, string>>;
+  readonly session: BrowserSession;
+  /** Script errors and 5xx seen by any page of the session; a journey expects none at its end. */
+  readonly problems: string[];
+  /** A page in a new context: a person with cookies of their own. */
+  newPage(): Promise<Page>;
+  /** Closes the browser, the database connection and the portals (also of a half-opened journey). */
+  close(): Promise<void>;
+}
+
+/**
+ * The three portals on a test database, a connection to it, the portals of `serve` listening, and
+ * one Chromium with step timeouts of {@link STEP_TIMEOUT}. Closes what it opened when a step fails.
+ */
+export async function openJourney(options: JourneyOptions): Promise<Journey> {
+  const closers: Array<() => Promise<void>> = [];
+  const close = async (): Promise<void> => {
+    while (closers.length > 0) await closers.pop()!();
+  };
+  try {
+    const portals = await startPortals({}, { ownDatabase: options.ownDatabase });
+    closers.push(() => portals.close());
+    const db = new Client({ connectionString: portals.databaseUrl });
+    await db.connect();
+    closers.push(() => db.end());
+    const urls = {} as Record<PortalName, string>;
+    for (const portal of options.serve) urls[portal] = await listen(portals.apps[portal]);
+    const problems: string[] = [];
+    const session = await BrowserSession.open(problems, STEP_TIMEOUT, options.viewport);
+    closers.push(() => session.close());
+    return { portals, db, urls, session, problems, newPage: () => session.newPage(), close };
+  } catch (error) {
+    await close().catch(() => undefined);
+    throw error;
   }
 }
