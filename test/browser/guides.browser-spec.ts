@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoPersona } from '@woonbrug/database';
+import { Clock } from '@woonbrug/kernel';
 import { registeredRoutes } from '@woonbrug/web';
 import type { Page } from 'playwright-core';
 import { logIn, openJourney, submit, type Journey } from '../support/browser';
@@ -109,9 +110,18 @@ describe('the user guides: screenshots and the pages they name (browser)', () =>
     await shot(anonymous, 'bemoeizorger-2-code');
     await anonymous.context().close();
 
+    // GMH recorded a step of its procedure on DEMO-01: the worker's start page shows that answer.
+    const { portals } = journey!;
+    const step = await portals
+      .http('landlord')
+      .post(`/api/referrals/${referralOf['DEMO-01']}/procedure-events`)
+      .set('Cookie', await portals.login('gmh'))
+      .send({ kind: 'claim_filed', eventDate: portals.apps.landlord.get(Clock).today(), note: 'Vordering ingediend; de zitting volgt.' });
+    expect(step.status).toBe(201);
     const outreach = await newPage();
     expect(await logIn(outreach, worker, account('worker').email, 'guides-worker')).toBe('/');
     await show(outreach, `${worker}/`, 'bemoeizorger-3-start');
+    expect(await outreach.locator('#unread-heading + ul').textContent()).toContain('DEMO-01: GMH');
     await show(outreach, `${worker}/cases/${demo01}`, 'bemoeizorger-4-dossier');
     await show(outreach, `${worker}/cases/${demo01}`, 'bemoeizorger-5-delen', { selector: '#sharing' });
     await show(outreach, `${worker}/cases/${demo01}/notes`, 'bemoeizorger-6-notities');
