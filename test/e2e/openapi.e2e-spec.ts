@@ -175,6 +175,37 @@ describe.each(PORTALS)('the OpenAPI document of the %s portal', (portal) => {
     }
     expect(withoutExample).toEqual([]);
   });
+
+  it('gives examples for the properties of its success responses', () => {
+    const doc = documents[portal];
+    const schemas = doc.components?.schemas ?? {};
+    const withoutExample = new Set<string>();
+    const seen = new Set<string>();
+    /** Checks a component schema and, through its references, every schema it contains. */
+    const visit = (ref: string | undefined): void => {
+      const name = ref?.replace('#/components/schemas/', '');
+      if (!name || seen.has(name)) return;
+      seen.add(name);
+      for (const [prop, def] of Object.entries(schemas[name]?.properties ?? {})) {
+        const d = def as { example?: unknown; examples?: unknown; enum?: unknown; $ref?: string; items?: { $ref?: string; enum?: unknown }; allOf?: Schema[]; default?: unknown };
+        const refs = [d.$ref, d.items?.$ref, ...(d.allOf ?? []).map((s) => s.$ref)].filter((r): r is string => Boolean(r));
+        refs.forEach(visit);
+        if (d.example === undefined && d.examples === undefined && !d.enum && !d.items?.enum && refs.length === 0 && d.default === undefined) {
+          withoutExample.add(`${name}.${prop}`);
+        }
+      }
+    };
+    for (const { op } of operations(doc)) {
+      for (const [status, response] of Object.entries(op.responses ?? {})) {
+        if (!/^2\d\d$/.test(status)) continue;
+        for (const media of Object.values(response.content ?? {})) {
+          visit(media.schema?.$ref);
+          visit(media.schema?.items?.$ref);
+        }
+      }
+    }
+    expect([...withoutExample].sort()).toEqual([]);
+  });
 });
 
 /**

@@ -10,7 +10,7 @@ export class CaseSummaryResponse implements CaseSummary {
   @ApiProperty({ example: 'Jan Voorbeeld' }) tenantName!: string;
   @ApiProperty({ example: 'Demostraat 1' }) address!: string;
   @ApiProperty({ example: 'Beveren' }) municipality!: string;
-  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'Null while the referral waits for triage' }) assignedWorkerId!: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, example: '3fa85f64-5717-4562-b3fc-2c963f66afa6', description: 'Null while the referral waits for triage' }) assignedWorkerId!: string | null;
   @ApiProperty({ format: 'date', nullable: true, type: String, example: '2026-10-20' }) startedOn!: string | null;
   @ApiProperty({ format: 'date', nullable: true, type: String, example: null }) closedOn!: string | null;
   @ApiProperty({ enum: CASE_OUTCOMES, nullable: true, example: null }) outcome!: CaseOutcome | null;

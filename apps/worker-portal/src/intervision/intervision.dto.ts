@@ -61,36 +61,36 @@ export class IntervisionReplyDto {
 // OpenAPI descriptions of what the API returns.
 
 export class IntervisionAuthorResponse {
-  @ApiProperty() name!: string;
-  @ApiProperty() organisationName!: string;
+  @ApiProperty({ example: 'Sara Voorbeeld' }) name!: string;
+  @ApiProperty({ example: 'Woonbrug Waasland' }) organisationName!: string;
 }
 
 export class IntervisionReplyResponse {
-  @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty() body!: string;
-  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ format: 'uuid', example: '3fa85f64-5717-4562-b3fc-2c963f66afa6' }) id!: string;
+  @ApiProperty({ example: 'Probeer via de buurvrouw een briefje te bezorgen.' }) body!: string;
+  @ApiProperty({ format: 'date-time', example: '2026-11-21T09:15:00.000Z' }) createdAt!: string;
   @ApiProperty({ type: IntervisionAuthorResponse }) author!: IntervisionAuthorResponse;
-  @ApiProperty({ description: 'Written by the caller' }) mine!: boolean;
+  @ApiProperty({ example: false, description: 'Written by the caller' }) mine!: boolean;
 }
 
 export class IntervisionSourceCaseResponse {
-  @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty() reference!: string;
+  @ApiProperty({ format: 'uuid', example: '7c9e6679-7425-40de-944b-e07fc1f90ae7' }) id!: string;
+  @ApiProperty({ example: '2026-0042' }) reference!: string;
 }
 
 export class IntervisionSummaryResponse {
-  @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty() title!: string;
-  @ApiProperty() question!: string;
-  @ApiProperty({ description: 'The pseudonymised situation; dates are relative to `referenceDate`' }) body!: string;
+  @ApiProperty({ format: 'uuid', example: '3fa85f64-5717-4562-b3fc-2c963f66afa6' }) id!: string;
+  @ApiProperty({ example: 'Huurder houdt de deur dicht' }) title!: string;
+  @ApiProperty({ example: 'Hoe krijg ik opnieuw contact na drie gemiste afspraken?' }) question!: string;
+  @ApiProperty({ example: '[huurder] woont alleen; de woning is sterk vervuild. Ongeveer 3 weken eerder werd de eerste afspraak gemist.', description: 'The pseudonymised situation; dates are relative to `referenceDate`' }) body!: string;
   @ApiProperty({ enum: INTERVISION_STATES }) state!: string;
-  @ApiProperty({ format: 'date' }) referenceDate!: string;
-  @ApiProperty({ format: 'date-time', nullable: true, type: String }) sharedAt!: string | null;
-  @ApiProperty({ format: 'date-time' }) createdAt!: string;
-  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
-  @ApiProperty({ minimum: 1 }) version!: number;
+  @ApiProperty({ format: 'date', example: '2026-11-20' }) referenceDate!: string;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String, example: '2026-11-20T10:00:00.000Z' }) sharedAt!: string | null;
+  @ApiProperty({ format: 'date-time', example: '2026-11-19T16:45:00.000Z' }) createdAt!: string;
+  @ApiProperty({ format: 'date-time', example: '2026-11-20T10:00:00.000Z' }) updatedAt!: string;
+  @ApiProperty({ minimum: 1, example: 2 }) version!: number;
   @ApiProperty({ type: IntervisionAuthorResponse }) author!: IntervisionAuthorResponse;
-  @ApiProperty({ description: 'The caller wrote this summary' }) mine!: boolean;
+  @ApiProperty({ example: true, description: 'The caller wrote this summary' }) mine!: boolean;
   @ApiPropertyOptional({
     type: IntervisionSourceCaseResponse,
     nullable: true,
@@ -106,14 +106,14 @@ export class SavedIntervisionResponse extends IntervisionSummaryResponse {
 }
 
 export class IntervisionListItemResponse {
-  @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty() title!: string;
+  @ApiProperty({ format: 'uuid', example: '3fa85f64-5717-4562-b3fc-2c963f66afa6' }) id!: string;
+  @ApiProperty({ example: 'Huurder houdt de deur dicht' }) title!: string;
   @ApiProperty({ enum: INTERVISION_STATES }) state!: string;
-  @ApiProperty({ format: 'date-time', nullable: true, type: String }) sharedAt!: string | null;
-  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String, example: '2026-11-20T10:00:00.000Z' }) sharedAt!: string | null;
+  @ApiProperty({ format: 'date-time', example: '2026-11-21T09:15:00.000Z' }) updatedAt!: string;
   @ApiProperty({ type: IntervisionAuthorResponse }) author!: IntervisionAuthorResponse;
-  @ApiProperty() mine!: boolean;
-  @ApiProperty({ minimum: 0 }) replyCount!: number;
+  @ApiProperty({ example: false }) mine!: boolean;
+  @ApiProperty({ minimum: 0, example: 2 }) replyCount!: number;
 }
 
 export class IntervisionListResponse {

@@ -7,23 +7,23 @@ const WITHHELD = 'null only when withheld (partners: fewer than 3 cases, or need
 
 /** OpenAPI description of the unfavourable outcomes of a row. */
 export class OutcomesResponse {
-  @ApiProperty({ ...COUNT, description: `Evicted. ${WITHHELD}` }) evicted!: number | null;
-  @ApiProperty({ ...COUNT, description: `Left voluntarily. ${WITHHELD}` }) left_voluntarily!: number | null;
-  @ApiProperty({ ...COUNT, description: `Refused help. ${WITHHELD}` }) refused_help!: number | null;
-  @ApiProperty({ ...COUNT, description: `Other outcome. ${WITHHELD}` }) other!: number | null;
+  @ApiProperty({ ...COUNT, example: 1, description: `Evicted. ${WITHHELD}` }) evicted!: number | null;
+  @ApiProperty({ ...COUNT, example: 1, description: `Left voluntarily. ${WITHHELD}` }) left_voluntarily!: number | null;
+  @ApiProperty({ ...COUNT, example: 1, description: `Refused help. ${WITHHELD}` }) refused_help!: number | null;
+  @ApiProperty({ ...COUNT, example: 0, description: `Other outcome. ${WITHHELD}` }) other!: number | null;
 }
 
 /** OpenAPI description of one row of figures. */
 export class FigureRowResponse {
-  @ApiProperty({ ...COUNT, description: `Closed trajectories that started in the row's period. ${WITHHELD}` }) trajectories!: number | null;
-  @ApiProperty({ ...COUNT, description: `Closed with a favourable outcome (the tenant kept the home). ${WITHHELD}` }) favourable!: number | null;
-  @ApiProperty({ ...COUNT, description: `Closed with another outcome (sum of \`outcomes\`). ${WITHHELD}` }) unfavourable!: number | null;
+  @ApiProperty({ ...COUNT, example: 12, description: `Closed trajectories that started in the row's period. ${WITHHELD}` }) trajectories!: number | null;
+  @ApiProperty({ ...COUNT, example: 9, description: `Closed with a favourable outcome (the tenant kept the home). ${WITHHELD}` }) favourable!: number | null;
+  @ApiProperty({ ...COUNT, example: 3, description: `Closed with another outcome (sum of \`outcomes\`). ${WITHHELD}` }) unfavourable!: number | null;
   @ApiProperty({ type: OutcomesResponse }) outcomes!: OutcomesResponse;
-  @ApiProperty({ ...COUNT, description: `Active or in aftercare: shown apart, not in \`trajectories\` nor in the success rate. ${WITHHELD}` }) ongoing!: number | null;
-  @ApiProperty({ type: Number, nullable: true, minimum: 0, maximum: 100, description: 'favourable ÷ trajectories as a whole percent, rounded half-up; null without closed trajectories or when withheld.' })
+  @ApiProperty({ ...COUNT, example: 4, description: `Active or in aftercare: shown apart, not in \`trajectories\` nor in the success rate. ${WITHHELD}` }) ongoing!: number | null;
+  @ApiProperty({ type: Number, nullable: true, minimum: 0, maximum: 100, example: 75, description: 'favourable ÷ trajectories as a whole percent, rounded half-up; null without closed trajectories or when withheld.' })
   successRate!: number | null;
-  @ApiProperty({ type: Number, nullable: true, description: 'Average closed_on − started_on in days over closed trajectories (one decimal).' }) averageDays!: number | null;
-  @ApiProperty({ type: Number, nullable: true, description: 'Median of the same durations.' }) medianDays!: number | null;
+  @ApiProperty({ type: Number, nullable: true, example: 183.5, description: 'Average closed_on − started_on in days over closed trajectories (one decimal).' }) averageDays!: number | null;
+  @ApiProperty({ type: Number, nullable: true, example: 170, description: 'Median of the same durations.' }) medianDays!: number | null;
   @ApiProperty({ enum: COUNT_FIELDS, isArray: true, description: 'Count fields withheld in this row (partners only).' }) suppressed!: string[];
 }
 
@@ -32,8 +32,8 @@ export class YearRowResponse extends FigureRowResponse {
 }
 
 export class ReferrerRowResponse extends FigureRowResponse {
-  @ApiProperty({ format: 'uuid' }) organisationId!: string;
-  @ApiProperty() name!: string;
+  @ApiProperty({ format: 'uuid', example: '7c9e6679-7425-40de-944b-e07fc1f90ae7' }) organisationId!: string;
+  @ApiProperty({ example: 'GMH Waasland' }) name!: string;
   @ApiProperty({ enum: REFERRER_KINDS }) kind!: string;
 }
 
@@ -57,7 +57,7 @@ export class ReportPeriodResponse {
 /** OpenAPI description of the yearly report (DESIGN.md §5). */
 export class YearlyReportResponse {
   @ApiProperty({ enum: ['outreach', 'referrer'], description: '`outreach`: the coordinator’s organisation; `referrer`: a partner’s own referrals.' }) scope!: string;
-  @ApiProperty({ format: 'uuid' }) organisationId!: string;
+  @ApiProperty({ format: 'uuid', example: '7c9e6679-7425-40de-944b-e07fc1f90ae7' }) organisationId!: string;
   @ApiProperty({ type: ReportPeriodResponse, description: 'Start dates counted (inclusive); null: open-ended.' }) period!: ReportPeriodResponse;
   @ApiProperty({ type: Number, nullable: true, example: 3, description: 'Partners: counts below this are withheld; null: nothing withheld.' }) suppressionThreshold!: number | null;
   @ApiProperty({ type: [YearRowResponse], description: 'Per year of start, oldest first.' }) years!: YearRowResponse[];
@@ -70,11 +70,11 @@ export class YearlyReportResponse {
 
 /** OpenAPI description of a bottleneck. */
 export class BottleneckResponse {
-  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid', example: '7c9e6679-7425-40de-944b-e07fc1f90ae7' }) id!: string;
   @ApiProperty({ enum: BOTTLENECK_CATEGORIES }) category!: BottleneckCategory;
-  @ApiProperty() body!: string;
-  @ApiProperty({ format: 'date' }) observedOn!: string;
-  @ApiProperty({ format: 'date-time' }) recordedAt!: string;
+  @ApiProperty({ example: 'Geen betaalbare noodwoning vrij in de regio; de huurder moest drie weken wachten.' }) body!: string;
+  @ApiProperty({ format: 'date', example: '2026-11-20' }) observedOn!: string;
+  @ApiProperty({ format: 'date-time', example: '2026-11-20T10:00:00.000Z' }) recordedAt!: string;
 }
 
 export class BottleneckListResponse {
@@ -87,15 +87,15 @@ export class BottlenecksByCategoryResponse {
 }
 
 export class EvaluationPeriodResponse {
-  @ApiProperty({ format: 'date' }) from!: string;
-  @ApiProperty({ format: 'date' }) to!: string;
+  @ApiProperty({ format: 'date', example: '2026-01-01' }) from!: string;
+  @ApiProperty({ format: 'date', example: '2026-06-30' }) to!: string;
 }
 
 /** OpenAPI description of the evaluation of a period. */
 export class EvaluationResponse {
   @ApiProperty({ type: EvaluationPeriodResponse }) period!: EvaluationPeriodResponse;
   @ApiProperty({ type: YearlyReportResponse, description: 'Trajectories that started in the period.' }) report!: YearlyReportResponse;
-  @ApiProperty({ minimum: 0 }) bottleneckCount!: number;
+  @ApiProperty({ minimum: 0, example: 7 }) bottleneckCount!: number;
   @ApiProperty({ type: [BottlenecksByCategoryResponse], description: 'Bottlenecks observed in the period, by category (empty categories left out).' })
   bottlenecks!: BottlenecksByCategoryResponse[];
 }
